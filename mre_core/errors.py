@@ -1,0 +1,121 @@
+"""Every failure mre reports on purpose, each class with its own exit code.
+
+The CLI turns an `MreError` into one line on stderr and `exit_code`; anything
+else is a bug and exits 1. Embedding apps catch `MreError` (or a subclass)
+and read `code`, which is stable text for logs, run records and HTTP APIs.
+
+Exit codes (also in the README):
+
+| code | class | meaning |
+|---|---|---|
+| 0 | | success (including "already complete") |
+| 1 | | internal error: a bug in mre, please report it |
+| 2 | UsageError | bad options or arguments, unknown source, bad cassette |
+| 3 | NotFoundError | track or event not in the database, or not on the site |
+| 4 | ValidationError, ParseError | the site's data is missing, empty or unreadable |
+| 5 | NetworkError | the site could not be reached (after retries), or fetching is off |
+| 6 | InProgressError | the same event is being ingested by another run |
+| 7 | DatabaseError | the database cannot be opened or written |
+"""
+
+from __future__ import annotations
+
+
+class MreError(Exception):
+    """Base of the errors mre reports to people rather than crashing on."""
+
+    exit_code = 1
+    code = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(MreError):
+    exit_code = 2
+    code = "usage"
+
+
+class NotFoundError(MreError):
+    exit_code = 3
+    code = "not_found"
+
+
+class ValidationError(MreError):
+    """The source answered, but what it holds cannot be ingested as is."""
+
+    exit_code = 4
+    code = "validation"
+
+
+class ParseError(ValidationError):
+    """A page does not have the structure its parser needs.
+
+    Connectors raise this (never IndexError, KeyError, ...) so a change on the
+    site is reported with the page and the missing piece, not as a crash.
+    """
+
+    code = "parse"
+
+    def __init__(self, url: str, detail: str) -> None:
+        super().__init__(f"cannot read {url}: {detail}")
+        self.url = url
+        self.detail = detail
+
+
+class ForbiddenHostError(ValidationError):
+    """A connector asked for a URL outside the hosts it declared."""
+
+    code = "forbidden_host"
+
+
+class NetworkError(MreError):
+    exit_code = 5
+    code = "network"
+
+
+class HttpStatusError(NetworkError):
+    """A final HTTP error status, after the retries the status allows."""
+
+    code = "http_status"
+
+    def __init__(self, url: str, status: int, message: str | None = None) -> None:
+        super().__init__(message or f"{url} answered HTTP {status}")
+        self.url = url
+        self.status = status
+
+
+class PageNotFoundError(NotFoundError):
+    """The site answered 404 for a page a connector asked for."""
+
+    code = "page_not_found"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url} answered HTTP 404 (no such page)")
+        self.url = url
+
+
+class ReplayMissError(NetworkError):
+    code = "replay_miss"
+
+    def __init__(self, url: str, cassette: str) -> None:
+        super().__init__(f"{url} is not in cassette {cassette} (replay never uses the network)")
+        self.url = url
+
+
+class ScrapingDisabledError(NetworkError):
+    code = "scraping_disabled"
+
+
+class InProgressError(MreError):
+    exit_code = 6
+    code = "in_progress"
+
+
+class DatabaseError(MreError):
+    exit_code = 7
+    code = "database"

@@ -1,0 +1,156 @@
+"""The plain records connectors return: the whole contract between a timing
+site and the database, in one place.
+
+Connectors build these from pages and hand them to the core; they never see
+the database. Every number a site shows is returned parsed *and* as the text
+shown (`*_raw`, `raw_cells`), so nothing is lost when a parser's reading of a
+cell turns out wrong later. Times of day carry no time zone: timing sites show
+venue-local times and so does mre.
+
+`schemas/` holds a JSON Schema per record, generated from these classes
+(`python -m mre_core.schema`), and a test keeps both in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectorInfo:
+    """Who a connector is and where it may fetch.
+
+    `hosts` are exact names or `*.domain` patterns; the core's HTTP client
+    refuses any other host for this connector.
+    """
+
+    source: str
+    version: str
+    hosts: tuple[str, ...]
+    title: str = ""
+
+
+@dataclass(slots=True)
+class TrackRecord:
+    source_track_slug: str
+    track_name: str
+    track_url: str
+    events_url: str
+    last_updated_text: str | None = None
+
+
+@dataclass(slots=True)
+class EventRecord:
+    source_event_id: str
+    event_name: str
+    event_url: str
+    event_date: datetime | None
+    event_end_date: date | None = None
+    event_entries: int | None = None
+    event_drivers: int | None = None
+
+
+@dataclass(slots=True)
+class EntryRecord:
+    """One driver entered in one class of an event.
+
+    Entry lists often carry no driver id (LiveRC's do not): the core then
+    gives the driver a temporary id and swaps in the real one when a race
+    result names the same driver.
+    """
+
+    class_name: str
+    display_name: str
+    sort_name: str | None = None
+    transponder_number: str | None = None
+    car_number: str | None = None
+    source_driver_id: str | None = None
+
+
+@dataclass(slots=True)
+class RaceRecord:
+    """A race as listed on the event's page, before its result is fetched.
+
+    `race_order` is 1-based and chronological across the whole event;
+    `race_number` is the number the site shows, which restarts every round.
+    """
+
+    source_race_id: str
+    race_url: str
+    class_name: str
+    race_label: str
+    race_order: int
+    round_name: str | None = None
+    race_number: int | None = None
+    completed_at: datetime | None = None
+    completed_date: date | None = None
+    completed_at_raw: str | None = None
+
+
+@dataclass(slots=True)
+class LapRecord:
+    """Lap 1..N of one driver in one race (the grid slot, lap 0, is not a lap)."""
+
+    lap_number: int
+    lap_time_seconds: float
+    lap_time_raw: str
+    position_on_lap: int | None = None
+    pace: str | None = None
+
+
+@dataclass(slots=True)
+class ResultRecord:
+    """One row of a race's results table, with that driver's laps.
+
+    `source_driver_id` is None only when the page shows no id for the row;
+    the core then identifies the driver by name within the event.
+    """
+
+    source_driver_id: str | None
+    display_name: str
+    laps_completed: int
+    total_time_raw: str
+    started: bool = True
+    car_number: str | None = None
+    position_final: int | None = None
+    qualifying_position: int | None = None
+    total_time_seconds: float | None = None
+    behind_raw: str | None = None
+    behind_seconds: float | None = None
+    behind_laps: int | None = None
+    fast_lap_time: float | None = None
+    fast_lap_number: int | None = None
+    avg_lap_time: float | None = None
+    avg_top5: float | None = None
+    avg_top10: float | None = None
+    avg_top15: float | None = None
+    top2_consecutive: float | None = None
+    top3_consecutive: float | None = None
+    std_deviation: float | None = None
+    consistency: float | None = None
+    raw_cells: dict[str, str] = field(default_factory=dict)
+    laps: list[LapRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RaceDetail:
+    """What one race page holds: its length and its results with every lap."""
+
+    source_race_id: str
+    duration_raw: str | None = None
+    duration_seconds: float | None = None
+    duration_laps: int | None = None
+    results: list[ResultRecord] = field(default_factory=list)
+
+
+RECORD_TYPES: tuple[type, ...] = (
+    ConnectorInfo,
+    TrackRecord,
+    EventRecord,
+    EntryRecord,
+    RaceRecord,
+    LapRecord,
+    ResultRecord,
+    RaceDetail,
+)
