@@ -1,0 +1,197 @@
+"""The one HTTP client every connector fetches through.
+
+It is where mre keeps its promises to the sites it reads: an honest
+User-Agent, per-site limits on concurrency and request rate, timeouts,
+retries with backoff only where a retry can help (connection errors,
+timeouts, 429, 5xx; never another 4xx), Retry-After honoured, a kill switch
+(`MRE_SCRAPE_ENABLED=0`), and hosts restricted to the ones each connector
+declared. It also counts and logs every request, which is how tests prove
+that an event costs exactly races + 2 requests.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from urllib.parse import urlsplit
+
+import httpx
+from loguru import logger
+from vcr.errors import CannotOverwriteExistingCassetteException
+
+from mre_core.errors import (
+    ForbiddenHostError,
+    HttpStatusError,
+    NetworkError,
+    PageNotFoundError,
+    ReplayMissError,
+    ScrapingDisabledError,
+)
+from mre_core.http.cassette import Cassette
+from mre_core.http.pacing import SiteGates, backoff_delay, retry_after_seconds
+from mre_core.http.resolve import ResolvingTransport, parse_resolve
+from mre_core.records import ConnectorInfo
+from mre_core.settings import Settings
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    url: str
+    status: int
+    text: str
+    from_cassette: bool = False
+
+
+class HttpClient:
+    """Shared by all connectors in one process; thread-safe."""
+
+    def __init__(self, settings: Settings, cassette: Cassette | None = None) -> None:
+        self.settings = settings
+        self.cassette = cassette
+        transport: httpx.BaseTransport = httpx.HTTPTransport()
+        if settings.http_resolve:
+            transport = ResolvingTransport(transport, parse_resolve(settings.http_resolve))
+        self._client = httpx.Client(
+            transport=transport,
+            headers={"User-Agent": settings.user_agent},
+            timeout=httpx.Timeout(
+                settings.http_read_timeout_s, connect=settings.http_connect_timeout_s
+            ),
+            follow_redirects=False,
+        )
+        self._gates = SiteGates(settings.http_concurrency, settings.http_min_interval_s)
+        self._rng = random.Random()
+
+    def for_connector(self, info: ConnectorInfo) -> SourceHttp:
+        return SourceHttp(self, info)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get(self, url: str) -> Page:
+        replaying = self.cassette is not None and self.cassette.replaying
+        if not replaying and not self.settings.scrape_enabled:
+            raise ScrapingDisabledError(
+                f"fetching is turned off (MRE_SCRAPE_ENABLED=0); not fetching {url}"
+            )
+        host = urlsplit(url).hostname or ""
+        gate = self._gates.for_host(host)
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.monotonic()
+            try:
+                if replaying:
+                    response = self._send(url)
+                else:
+                    with gate.turn():
+                        started = time.monotonic()
+                        response = self._send(url)
+            except CannotOverwriteExistingCassetteException:
+                raise ReplayMissError(
+                    url, str(self.cassette.path if self.cassette else "")
+                ) from None
+            except httpx.TransportError as exc:
+                reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                self._log(url, None, 0, started, replaying, attempt, reason)
+                if attempt >= self.settings.http_max_tries:
+                    raise NetworkError(f"{url} failed after {attempt} tries: {reason}") from None
+                self._wait(attempt, None, url)
+                continue
+            self._log(url, response.status_code, len(response.content), started, replaying, attempt)
+            if response.status_code in RETRY_STATUSES and attempt < self.settings.http_max_tries:
+                self._wait(attempt, response.headers.get("Retry-After"), url)
+                continue
+            return self._page(url, response, replaying)
+
+    def _send(self, url: str) -> httpx.Response:
+        return self._client.get(url)
+
+    def _page(self, url: str, response: httpx.Response, replaying: bool) -> Page:
+        status = response.status_code
+        if status == 404:
+            raise PageNotFoundError(url)
+        if status != 200:
+            raise HttpStatusError(url, status)
+        return Page(url=url, status=status, text=response.text, from_cassette=replaying)
+
+    def _wait(self, attempt: int, retry_after: str | None, url: str) -> None:
+        s = self.settings
+        delay = backoff_delay(attempt, s.http_backoff_base_s, s.http_backoff_max_s, self._rng)
+        asked = retry_after_seconds(retry_after)
+        if asked is not None:
+            if asked > s.http_backoff_max_s:
+                raise NetworkError(
+                    f"{url}: the site asked to retry after {asked:.0f} s, more than the "
+                    f"{s.http_backoff_max_s:.0f} s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+                )
+            delay = max(delay, asked)
+        logger.info(
+            "retrying {} in {:.2f} s (attempt {} of {})", url, delay, attempt + 1, s.http_max_tries
+        )
+        time.sleep(delay)
+
+    def _log(
+        self,
+        url: str,
+        status: int | None,
+        size: int,
+        started: float,
+        replaying: bool,
+        attempt: int,
+        error: str | None = None,
+    ) -> None:
+        elapsed_ms = (time.monotonic() - started) * 1000
+        logger.bind(
+            url=url,
+            status=status,
+            bytes=size,
+            elapsed_ms=round(elapsed_ms, 1),
+            from_cassette=replaying,
+            attempt=attempt,
+            error=error,
+        ).info(
+            "GET {} -> {} {} B {:.0f} ms{}",
+            url,
+            status if status is not None else error,
+            size,
+            elapsed_ms,
+            " (cassette)" if replaying else "",
+        )
+
+
+class SourceHttp:
+    """The client as one connector sees it, for one operation.
+
+    Only the hosts the connector declared are allowed, and requests are
+    counted here so each operation reports its own.
+    """
+
+    def __init__(self, client: HttpClient, info: ConnectorInfo) -> None:
+        self._client = client
+        self._info = info
+        self._lock = threading.Lock()
+        self.requests = 0
+
+    def get(self, url: str) -> Page:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if parts.scheme != "https" or not any(fnmatchcase(host, p) for p in self._info.hosts):
+            raise ForbiddenHostError(
+                f"connector {self._info.source!r} may not fetch {url}: "
+                f"only https on {', '.join(self._info.hosts)}"
+            )
+        with self._lock:
+            self.requests += 1
+        return self._client.get(url)

@@ -1,0 +1,90 @@
+"""How fast mre may talk to one site, and how long it waits before a retry.
+
+Limits are per *site*, not per host name: every LiveRC track has its own
+subdomain, but all of them are one server, so `a.liverc.com` and
+`b.liverc.com` share one gate.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email.utils import parsedate_to_datetime
+
+
+def site_of(host: str) -> str:
+    """The registrable part of a host name: 'canberraoffroad.liverc.com' -> 'liverc.com'."""
+    labels = host.lower().rstrip(".").split(".")
+    return ".".join(labels[-2:]) if len(labels) >= 2 else host.lower()
+
+
+class SiteGate:
+    """At most `concurrency` requests in flight, starts at least `interval` apart.
+
+    A start time is reserved under the lock and slept for outside it, so
+    waiting threads queue in order instead of all waking at once.
+    """
+
+    def __init__(self, concurrency: int, interval_s: float) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, concurrency))
+        self._lock = threading.Lock()
+        self._interval = max(0.0, interval_s)
+        self._next_start = 0.0
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        with self._slots:
+            with self._lock:
+                now = time.monotonic()
+                start = max(now, self._next_start)
+                self._next_start = start + self._interval
+            if start > now:
+                time.sleep(start - now)
+            yield
+
+
+class SiteGates:
+    """One gate per site, created on first use."""
+
+    def __init__(self, concurrency: int, interval_s: float) -> None:
+        self._concurrency = concurrency
+        self._interval = interval_s
+        self._gates: dict[str, SiteGate] = {}
+        self._lock = threading.Lock()
+
+    def for_host(self, host: str) -> SiteGate:
+        site = site_of(host)
+        with self._lock:
+            gate = self._gates.get(site)
+            if gate is None:
+                gate = self._gates[site] = SiteGate(self._concurrency, self._interval)
+            return gate
+
+
+def backoff_delay(attempt: int, base_s: float, max_s: float, rng: random.Random) -> float:
+    """Exponential backoff with 'equal jitter': half fixed, half random.
+
+    Attempt n waits between half and all of min(max, base * 2**(n-1)): the wait
+    still grows for sure, and clients that failed together do not all retry
+    together.
+    """
+    ceiling = min(max_s, base_s * (2 ** (attempt - 1)))
+    return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Parse a Retry-After header: delta seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
