@@ -1,0 +1,111 @@
+"""Opening the user's database from a URL: SQLite (embedded) or PostgreSQL.
+
+Models are bound to `database_proxy`, so one set of models serves whichever
+database the URL names (peewee's `DatabaseProxy` pattern). SQLite runs in
+WAL mode: readers (an admin page, `mre events show`) never block the writer,
+and a crash mid-write leaves the last committed transaction intact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import peewee
+
+from mre_core.errors import DatabaseError, UsageError
+
+database_proxy = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    # NORMAL is safe with WAL: a power cut may lose the last commit, never corrupt.
+    "synchronous": "normal",
+    # Wait for another writer (a second process) instead of failing at once.
+    "busy_timeout": 30_000,
+    "cache_size": -64_000,
+}
+
+
+def current_database() -> peewee.Database:
+    """The database the models are bound to right now."""
+    db = database_proxy.obj
+    if db is None:
+        raise RuntimeError("no database is open: call mre_core.storage.open_database first")
+    return db
+
+
+def is_postgres(db: peewee.Database) -> bool:
+    return isinstance(db, peewee.PostgresqlDatabase)
+
+
+def connect(url: str) -> peewee.Database:
+    """Connect to the database named by `url`, failing with one clear line."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "sqlite":
+        db = _sqlite(url)
+    elif scheme in {"postgresql", "postgres"}:
+        db = _postgres(parts)
+    else:
+        raise UsageError(
+            f"database URL {url!r} is not supported: use sqlite:///path/to/file.db "
+            "or postgresql://user:password@host:port/dbname"
+        )
+    try:
+        db.connect(reuse_if_open=True)
+        db.execute_sql("SELECT 1")
+    except peewee.OperationalError as exc:
+        raise DatabaseError(f"cannot open database {_redact(url)}: {_first_line(exc)}") from None
+    except peewee.DatabaseError as exc:
+        raise DatabaseError(f"cannot use database {_redact(url)}: {_first_line(exc)}") from None
+    return db
+
+
+def _sqlite(url: str) -> peewee.SqliteDatabase:
+    path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
+    if not path:
+        raise UsageError(f"database URL {url!r} names no file: use sqlite:///path/to/file.db")
+    if path != ":memory:":
+        folder = Path(path).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"cannot create folder {folder} for the database: {exc.strerror}"
+            ) from None
+        path = str(Path(path).expanduser())
+    return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, autoconnect=False)
+
+
+def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-def]
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        raise UsageError(
+            "PostgreSQL needs the psycopg2 driver: pip install 'mre-core[postgres]'"
+        ) from None
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
+    return peewee.PostgresqlDatabase(
+        name,
+        user=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+        host=parts.hostname or None,
+        port=parts.port or None,
+        autoconnect=False,
+        autorollback=True,
+    )
+
+
+def _redact(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        return url.replace(f":{parts.password}@", ":***@")
+    return url
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -1,0 +1,198 @@
+"""The tables mre writes, and the natural key that makes each row unique.
+
+Every table has a composite unique key taken from the source (slugs, event,
+race and driver ids): ingesting the same page twice finds the same rows
+instead of adding new ones. Rows are only ever inserted or updated; nothing
+here is deleted by mre.
+
+Numbers are stored parsed (`*_seconds`, `position_*`, ...) next to the text
+the site showed (`*_raw`, `raw_cells`), so a parsing mistake found later can
+be fixed from the database alone.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from mre_core.storage.database import database_proxy
+
+DEPTH_NONE = "none"
+DEPTH_LAPS_FULL = "laps_full"
+DEPTHS = (DEPTH_NONE, DEPTH_LAPS_FULL)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Track(BaseModel):
+    source = pw.CharField(max_length=64)
+    source_track_slug = pw.CharField(max_length=255)
+    track_name = pw.CharField(max_length=255)
+    track_url = pw.CharField(max_length=1024)
+    events_url = pw.CharField(max_length=1024)
+    last_seen_at = pw.DateTimeField()
+    # As the catalogue words it ("1 minute ago", "last month"): relative, so kept as text.
+    liverc_track_last_updated = pw.CharField(max_length=64, null=True)
+    is_active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "tracks"
+        indexes = ((("source", "source_track_slug"), True),)
+
+
+class Event(BaseModel):
+    source = pw.CharField(max_length=64)
+    source_event_id = pw.CharField(max_length=64)
+    track = pw.ForeignKeyField(Track, column_name="track_id", backref="events")
+    event_name = pw.CharField(max_length=512)
+    event_date = pw.DateTimeField(null=True)
+    event_end_date = pw.DateField(null=True)
+    event_entries = pw.IntegerField(null=True)
+    event_drivers = pw.IntegerField(null=True)
+    event_url = pw.CharField(max_length=1024)
+    ingest_depth = pw.CharField(
+        max_length=16,
+        default=DEPTH_NONE,
+        constraints=[pw.Check("ingest_depth IN ('none', 'laps_full')")],
+    )
+    last_ingested_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "events"
+        indexes = ((("source", "source_event_id"), True),)
+
+
+class Driver(BaseModel):
+    """A person as the source identifies them.
+
+    `source_driver_id` is the source's id, or `entry_<event>_<name>` for a
+    driver known so far only from an entry list. When a race result names the
+    same driver the temporary id is replaced by the real one; if the real
+    driver already exists (from another event), this event's entries move to
+    it and the temporary row records where it went in `merged_into`.
+    """
+
+    source = pw.CharField(max_length=64)
+    source_driver_id = pw.CharField(max_length=255)
+    display_name = pw.CharField(max_length=255)
+    normalized_name = pw.CharField(max_length=255, index=True)
+    transponder_number = pw.CharField(max_length=32, null=True)
+    merged_into = pw.ForeignKeyField("self", column_name="merged_into_id", null=True)
+
+    class Meta:
+        table_name = "drivers"
+        indexes = ((("source", "source_driver_id"), True),)
+
+
+class EventEntry(BaseModel):
+    """A driver entered in one class of one event.
+
+    `entry_origin` is 'entry_list', or 'race_result' for a racer the entry
+    list did not show (kept, never dropped).
+    """
+
+    event = pw.ForeignKeyField(Event, column_name="event_id", backref="entries")
+    driver = pw.ForeignKeyField(Driver, column_name="driver_id")
+    class_name = pw.CharField(max_length=255)
+    display_name = pw.CharField(max_length=255)
+    transponder_number = pw.CharField(max_length=32, null=True)
+    car_number = pw.CharField(max_length=32, null=True)
+    entry_origin = pw.CharField(max_length=16, default="entry_list")
+
+    class Meta:
+        table_name = "event_entries"
+        indexes = ((("event", "driver", "class_name"), True),)
+
+
+class Race(BaseModel):
+    event = pw.ForeignKeyField(Event, column_name="event_id", backref="races")
+    source_race_id = pw.CharField(max_length=64)
+    race_url = pw.CharField(max_length=1024)
+    class_name = pw.CharField(max_length=255)
+    race_label = pw.CharField(max_length=255)
+    race_order = pw.IntegerField()
+    race_number = pw.IntegerField(null=True)
+    round_name = pw.CharField(max_length=255, null=True)
+    completed_at = pw.DateTimeField(null=True)
+    completed_date = pw.DateField(null=True)
+    completed_at_raw = pw.CharField(max_length=64, null=True)
+    duration_raw = pw.CharField(max_length=64, null=True)
+    duration_seconds = pw.DoubleField(null=True)
+    duration_laps = pw.IntegerField(null=True)
+
+    class Meta:
+        table_name = "races"
+        indexes = ((("event", "source_race_id"), True),)
+
+
+class RaceDriver(BaseModel):
+    race = pw.ForeignKeyField(Race, column_name="race_id", backref="drivers")
+    source_driver_id = pw.CharField(max_length=255)
+    driver = pw.ForeignKeyField(Driver, column_name="driver_id")
+    event_entry = pw.ForeignKeyField(EventEntry, column_name="event_entry_id", null=True)
+    display_name = pw.CharField(max_length=255)
+    car_number = pw.CharField(max_length=32, null=True)
+
+    class Meta:
+        table_name = "race_drivers"
+        indexes = ((("race", "source_driver_id"), True),)
+
+
+class RaceResult(BaseModel):
+    race = pw.ForeignKeyField(Race, column_name="race_id", backref="results")
+    race_driver = pw.ForeignKeyField(RaceDriver, column_name="race_driver_id")
+    started = pw.BooleanField(default=True)
+    position_final = pw.IntegerField(null=True)
+    qualifying_position = pw.IntegerField(null=True)
+    laps_completed = pw.IntegerField()
+    total_time_raw = pw.CharField(max_length=64)
+    total_time_seconds = pw.DoubleField(null=True)
+    behind_raw = pw.CharField(max_length=64, null=True)
+    behind_seconds = pw.DoubleField(null=True)
+    behind_laps = pw.IntegerField(null=True)
+    fast_lap_time = pw.DoubleField(null=True)
+    fast_lap_number = pw.IntegerField(null=True)
+    avg_lap_time = pw.DoubleField(null=True)
+    avg_top5 = pw.DoubleField(null=True)
+    avg_top10 = pw.DoubleField(null=True)
+    avg_top15 = pw.DoubleField(null=True)
+    top2_consecutive = pw.DoubleField(null=True)
+    top3_consecutive = pw.DoubleField(null=True)
+    std_deviation = pw.DoubleField(null=True)
+    consistency = pw.DoubleField(null=True)
+    # Every cell of the row as shown, keyed by its column header (JSON object).
+    raw_cells = pw.TextField(default="{}")
+
+    class Meta:
+        table_name = "race_results"
+        indexes = ((("race", "race_driver"), True),)
+
+
+class Lap(BaseModel):
+    race_result = pw.ForeignKeyField(RaceResult, column_name="race_result_id", backref="laps")
+    lap_number = pw.IntegerField()
+    lap_time_seconds = pw.DoubleField()
+    lap_time_raw = pw.CharField(max_length=32)
+    position_on_lap = pw.IntegerField(null=True)
+    pace = pw.CharField(max_length=64, null=True)
+    # Seconds from the start to the end of this lap: the sum of laps 1..n.
+    elapsed_race_time = pw.DoubleField()
+
+    class Meta:
+        table_name = "laps"
+        indexes = ((("race_result", "lap_number"), True),)
+
+
+INGESTION_MODELS: tuple[type[BaseModel], ...] = (
+    Track,
+    Event,
+    Driver,
+    EventEntry,
+    Race,
+    RaceDriver,
+    RaceResult,
+    Lap,
+)
