@@ -1,0 +1,8 @@
+"""The LiveRC connector for mre: reads *.liverc.com results pages into mre records.
+
+It is a plugin like any third party's: found through its `mre` entry point,
+it fetches only through the client the core gives it and never touches the
+database.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,194 @@
+"""A parser for JavaScript object literals, the language `racerLaps` is written in.
+
+LiveRC writes each driver's laps as a JS object literal inside a <script>.
+We parse the literal grammar itself, never execute anything, and never
+rewrite it into JSON: single or double quotes, quoted, bare or numeric keys,
+backslash escapes (O\\'LOUGHLIN), comments and trailing commas all parse.
+Values are dicts, lists, str, int, float, bool and None (null/undefined).
+
+Speed matters (a national event has tens of thousands of laps), so the
+tokenizer is one compiled regex matched at a position, and a key followed by
+a plain quoted string (`'time' : '38.17',`, most of a racerLaps block) is a
+single token. Anything else takes the general path, token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+class JsLiteralError(ValueError):
+    """The text is not a JS object literal we can read; says where and why."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(f"{message} at offset {pos}")
+        self.pos = pos
+
+
+_TOKEN = re.compile(
+    r"""
+    (?:\s+|//[^\n]*|/\*.*?\*/)*
+    (?:
+      (?P<pair>
+        (?:'(?P<k1>[^'\\\n]*)'|"(?P<k2>[^"\\\n]*)"|(?P<k3>[A-Za-z_$][\w$]*))
+        \s*:\s*
+        (?:'(?P<v1>[^'\\\n]*)'|"(?P<v2>[^"\\\n]*)")
+        (?P<comma>\s*,)?
+      )
+      | (?P<sq>'(?:[^'\\\n]|\\.|\\\n)*')
+      | (?P<dq>"(?:[^"\\\n]|\\.|\\\n)*")
+      | (?P<num>-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?))
+      | (?P<ident>[A-Za-z_$][\w$]*)
+      | (?P<punct>[{}\[\]:,])
+    )
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+_ESCAPES = {
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "b": "\b",
+    "f": "\f",
+    "v": "\v",
+    "0": "\0",
+    "'": "'",
+    '"': '"',
+    "\\": "\\",
+    "\n": "",
+}
+_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
+_CONSTANTS = {"true": True, "false": False, "null": None, "undefined": None}
+
+
+def parse_literal(text: str, pos: int = 0) -> tuple[Any, int]:
+    """Parse one literal (object, array, string, number...) starting at `pos`.
+
+    Returns the value and the offset just after it, so a caller can parse a
+    literal embedded in a longer script.
+    """
+    parser = _Parser(text, pos)
+    value = parser.value(parser.next())
+    return value, parser.pos
+
+
+class _Parser:
+    __slots__ = ("pos", "text")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text = text
+        self.pos = pos
+
+    def next(self) -> re.Match[str]:
+        match = _TOKEN.match(self.text, self.pos)
+        if match is None:
+            rest = self.text[self.pos :].lstrip()
+            what = f"unexpected {rest[:1]!r}" if rest else "unexpected end of text"
+            raise JsLiteralError(what, self.pos)
+        self.pos = match.end()
+        return match
+
+    def value(self, token: re.Match[str]) -> Any:
+        kind = token.lastgroup
+        if kind == "punct":
+            char = token["punct"]
+            if char == "{":
+                return self.object()
+            if char == "[":
+                return self.array()
+        elif kind in {"sq", "dq"}:
+            return _unquote(token[kind])
+        elif kind == "num":
+            return _number(token["num"])
+        elif kind == "ident" and token["ident"] in _CONSTANTS:
+            return _CONSTANTS[token["ident"]]
+        raise JsLiteralError(f"expected a value, found {token.group().strip()!r}", token.start())
+
+    def object(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        while True:
+            token = self.next()
+            kind = token.lastgroup
+            if kind == "pair":
+                key = (
+                    token["k1"]
+                    if token["k1"] is not None
+                    else (token["k2"] if token["k2"] is not None else token["k3"])
+                )
+                result[key] = token["v1"] if token["v1"] is not None else token["v2"]
+                if token["comma"]:
+                    continue
+                return self._close(result, "}")
+            if kind == "punct" and token["punct"] == "}":
+                return result
+            key = self._key(token)
+            colon = self.next()
+            if colon.lastgroup != "punct" or colon["punct"] != ":":
+                raise JsLiteralError(f"expected ':' after key {key!r}", colon.start())
+            result[key] = self.value(self.next())
+            separator = self.next()
+            if separator.lastgroup == "punct" and separator["punct"] == ",":
+                continue
+            if separator.lastgroup == "punct" and separator["punct"] == "}":
+                return result
+            raise JsLiteralError("expected ',' or '}' in object", separator.start())
+
+    def array(self) -> list[Any]:
+        result: list[Any] = []
+        while True:
+            token = self.next()
+            if token.lastgroup == "punct" and token["punct"] == "]":
+                return result
+            result.append(self.value(token))
+            separator = self.next()
+            if separator.lastgroup == "punct" and separator["punct"] == ",":
+                continue
+            if separator.lastgroup == "punct" and separator["punct"] == "]":
+                return result
+            raise JsLiteralError("expected ',' or ']' in array", separator.start())
+
+    def _key(self, token: re.Match[str]) -> str:
+        kind = token.lastgroup
+        if kind in {"sq", "dq"}:
+            return _unquote(token[kind])
+        if kind == "ident":
+            return token["ident"]
+        if kind == "num":
+            return str(_number(token["num"]))
+        raise JsLiteralError(f"expected a key, found {token.group().strip()!r}", token.start())
+
+    def _close(self, result: dict[str, Any], closer: str) -> dict[str, Any]:
+        token = self.next()
+        if token.lastgroup != "punct" or token["punct"] != closer:
+            raise JsLiteralError(f"expected ',' or {closer!r} in object", token.start())
+        return result
+
+
+def _unquote(quoted: str) -> str:
+    body = quoted[1:-1]
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(_escape, body)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code.startswith("u{"):
+        return chr(int(code[2:-1], 16))
+    if code[0] == "u" and len(code) == 5:
+        return chr(int(code[1:], 16))
+    if code[0] == "x" and len(code) == 3:
+        return chr(int(code[1:], 16))
+    return _ESCAPES.get(code, code)
+
+
+def _number(text: str) -> int | float:
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("-")
+    if digits[:2].lower() == "0x":
+        return sign * int(digits, 16)
+    if any(c in digits for c in ".eE"):
+        return float(text)
+    return int(text)

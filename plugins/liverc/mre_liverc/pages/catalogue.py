@@ -1,0 +1,49 @@
+"""The track catalogue, https://live.liverc.com/: every track LiveRC hosts."""
+
+from __future__ import annotations
+
+from mre_core.errors import ParseError
+from mre_core.records import TrackRecord
+from mre_liverc import urls
+from mre_liverc.pages.anomalies import anomaly
+from mre_liverc.pages.html import column_map, page, require_columns, shown_text, text_of
+
+
+def parse_catalogue(text: str, url: str = urls.CATALOGUE_URL) -> list[TrackRecord]:
+    doc = page(text, url)
+    table = doc.css("table.track_list")
+    if not table:
+        raise ParseError(url, "no track list (table.track_list)")
+    columns = column_map(table[0])
+    require_columns(columns, ["track name"], url, "the track list")
+    name_at = columns["track name"]
+    status_at = columns.get("status")
+
+    tracks: dict[str, TrackRecord] = {}
+    for row in table[0].xpath("./tbody/tr"):
+        cells = row.xpath("./td")
+        if len(cells) <= name_at:
+            continue
+        cell = cells[name_at]
+        slug = None
+        for href in cell.xpath(".//a/@href").getall():
+            slug = urls.linked_slug(href, url)
+            if slug:
+                break
+        if slug is None:
+            anomaly(url, f"track row without a *.liverc.com link: {shown_text(cell)[:80]!r}")
+            continue
+        name = text_of(cell.xpath(".//a//strong")) or text_of(cell.xpath(".//a"))
+        updated = (
+            shown_text(cells[status_at]) if status_at is not None and status_at < len(cells) else ""
+        )
+        tracks[slug] = TrackRecord(
+            source_track_slug=slug,
+            track_name=name or slug,
+            track_url=urls.track_url(slug),
+            events_url=urls.events_url(slug),
+            last_updated_text=updated or None,
+        )
+    if not tracks:
+        raise ParseError(url, "the track list has no tracks")
+    return list(tracks.values())

@@ -1,0 +1,94 @@
+"""An event's page, ?p=view_event: the list of its races, round by round.
+
+LiveRC lists rounds newest first and the races of a round newest first, so
+the page order reversed is the order the races were run. Race numbers
+restart in every round; `race_order` numbers the whole event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsel import Selector
+
+from mre_core.errors import ParseError
+from mre_core.records import RaceRecord
+from mre_liverc import urls
+from mre_liverc.pages.anomalies import anomaly
+from mre_liverc.pages.html import collapse, page, shown_text
+from mre_liverc.values import completed
+
+_RACE_NUMBER = re.compile(r"^Race\s+(\d+)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def parse_event_races(text: str, url: str, track_slug: str) -> list[RaceRecord]:
+    doc = page(text, url)
+    if not doc.css("h3.page-header"):
+        raise ParseError(url, "not an event page (no event name in h3.page-header)")
+    listed: list[tuple[str, str | None, Selector, Selector | None]] = []
+    seen: set[str] = set()
+    race_link = "contains(@href, 'view_race_result')"
+    for table in doc.xpath(f"//table[.//a[{race_link}]]"):
+        round_name: str | None = None
+        for row in table.xpath(".//tr"):
+            link = row.xpath(f"./td//a[{race_link}]")
+            if not link:
+                headers = row.xpath("./th")
+                if headers:
+                    round_name = shown_text(headers[0]) or None
+                continue
+            race_id = urls.linked_id(link[0].attrib.get("href", ""), url, "view_race_result")
+            if race_id is None:
+                anomaly(
+                    url, f"race link outside *.liverc.com ignored: {link[0].attrib.get('href')!r}"
+                )
+                continue
+            if race_id in seen:
+                continue
+            seen.add(race_id)
+            time_cell = row.xpath("./td[position() = 2]")
+            listed.append((race_id, round_name, link[0], time_cell[0] if time_cell else None))
+
+    races = []
+    for order, (race_id, round_name, link, time_cell) in enumerate(reversed(listed), start=1):
+        number, class_name, label = _race_title(shown_text(link))
+        raw_time = shown_text(time_cell) if time_cell is not None else ""
+        at, on = completed(raw_time)
+        races.append(
+            RaceRecord(
+                source_race_id=race_id,
+                race_url=urls.race_url(track_slug, race_id),
+                class_name=class_name,
+                race_label=label,
+                race_order=order,
+                round_name=round_name,
+                race_number=number,
+                completed_at=at,
+                completed_date=on,
+                completed_at_raw=raw_time or None,
+            )
+        )
+    return races
+
+
+def _race_title(title: str) -> tuple[int | None, str, str]:
+    """'Race 14: 1/8 Nitro Buggy (1/8 Nitro Buggy A-Main)' -> (14, class, label).
+
+    The label is the last balanced parenthesised group, which may itself
+    hold parentheses: 'Race 6: 1/8 Nitro Buggy (1/8 Nitro Buggy (Heat 3/3))'.
+    """
+    number = None
+    match = _RACE_NUMBER.match(title)
+    if match:
+        number, title = int(match.group(1)), match.group(2)
+    title = collapse([title])
+    if title.endswith(")"):
+        depth = 0
+        for i in range(len(title) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(title[i], 0)
+            if depth == 0:
+                class_name, label = title[:i].strip(), title[i + 1 : -1].strip()
+                if class_name and label:
+                    return number, class_name, collapse([label])
+                break
+    return number, title, title

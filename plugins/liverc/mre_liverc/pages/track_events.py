@@ -1,0 +1,59 @@
+"""A track's events page, https://{slug}.liverc.com/events/ ("Archived Results")."""
+
+from __future__ import annotations
+
+from mre_core.errors import ParseError
+from mre_core.records import EventRecord
+from mre_liverc import urls
+from mre_liverc.pages.anomalies import anomaly
+from mre_liverc.pages.html import column_map, hidden_text, page, require_columns, shown_text
+from mre_liverc.values import integer, shown_date, sortable_datetime
+
+
+def parse_track_events(text: str, url: str, track_slug: str) -> list[EventRecord]:
+    doc = page(text, url)
+    table = doc.css("table#events")
+    if not table:
+        raise ParseError(url, "no events table (table#events)")
+    columns = column_map(table[0])
+    require_columns(columns, ["event name", "date"], url, "the events table")
+
+    events: dict[str, EventRecord] = {}
+    for row in table[0].xpath("./tbody/tr"):
+        cells = row.xpath("./td")
+        if len(cells) < len(columns):
+            continue
+        name_cell = cells[columns["event name"]]
+        event_id = next(
+            (
+                found
+                for href in name_cell.xpath(".//a/@href").getall()
+                if (found := urls.linked_id(href, url, "view_event"))
+            ),
+            None,
+        )
+        if event_id is None:
+            anomaly(url, f"event row without a view_event link: {shown_text(name_cell)[:80]!r}")
+            continue
+        date_cell = cells[columns["date"]]
+        start = sortable_datetime(hidden_text(date_cell))
+        shown = shown_text(date_cell)
+        first_day, _, last_day = shown.partition(" to ")
+        if start is None and (day := shown_date(first_day)):
+            start = sortable_datetime(day.isoformat())
+        end = shown_date(last_day) if last_day else None
+        events[event_id] = EventRecord(
+            source_event_id=event_id,
+            event_name=shown_text(name_cell),
+            event_url=urls.event_url(track_slug, event_id),
+            event_date=start,
+            event_end_date=end,
+            event_entries=_count(cells, columns, "# entries"),
+            event_drivers=_count(cells, columns, "# drivers"),
+        )
+    return list(events.values())
+
+
+def _count(cells, columns: dict[str, int], header: str) -> int | None:  # type: ignore[no-untyped-def]
+    at = columns.get(header)
+    return integer(shown_text(cells[at])) if at is not None else None

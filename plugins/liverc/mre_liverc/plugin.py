@@ -1,0 +1,60 @@
+"""The LiveRC connector's hook implementations: fetch one page, parse it.
+
+Each hook requests exactly the canonical URLs of `urls` and nothing else, so
+the core can promise (and test) that a whole event costs races + 2 requests.
+"""
+
+from __future__ import annotations
+
+from mre_core import hookimpl
+from mre_core.http import SourceHttp
+from mre_core.records import (
+    ConnectorInfo,
+    EntryRecord,
+    EventRecord,
+    RaceDetail,
+    RaceRecord,
+    TrackRecord,
+)
+from mre_liverc import __version__, urls
+from mre_liverc.pages.catalogue import parse_catalogue
+from mre_liverc.pages.entry_list import parse_entry_list
+from mre_liverc.pages.event_hub import parse_event_races
+from mre_liverc.pages.race_result import parse_race_result
+from mre_liverc.pages.track_events import parse_track_events
+
+
+@hookimpl
+def describe_connector() -> ConnectorInfo:
+    return ConnectorInfo(source="liverc", version=__version__, hosts=urls.HOSTS, title="LiveRC")
+
+
+@hookimpl
+def list_tracks(http: SourceHttp) -> list[TrackRecord]:
+    page = http.get(urls.CATALOGUE_URL)
+    return parse_catalogue(page.text, page.url)
+
+
+@hookimpl
+def list_events_for_track(http: SourceHttp, track_slug: str) -> list[EventRecord]:
+    page = http.get(urls.events_url(track_slug))
+    return parse_track_events(page.text, page.url, track_slug)
+
+
+@hookimpl
+def fetch_entry_list(http: SourceHttp, track_slug: str, event_id: str) -> list[EntryRecord]:
+    page = http.get(urls.entry_list_url(track_slug, event_id))
+    return parse_entry_list(page.text, page.url)
+
+
+@hookimpl
+def fetch_races(http: SourceHttp, track_slug: str, event_id: str) -> list[RaceRecord]:
+    page = http.get(urls.event_url(track_slug, event_id))
+    return parse_event_races(page.text, page.url, track_slug)
+
+
+@hookimpl
+def fetch_laps(http: SourceHttp, track_slug: str, race: RaceRecord) -> RaceDetail:
+    # The canonical URL, rebuilt from the id: never a URL taken from elsewhere.
+    page = http.get(urls.race_url(track_slug, race.source_race_id))
+    return parse_race_result(page.text, page.url, race.source_race_id)

@@ -1,0 +1,146 @@
+"""Reading the values LiveRC shows in cells: times, counts, gaps and dates.
+
+Times are parsed as exact decimals and only then turned into floats, so the
+lap times of a finisher add up to the results table's total to the
+millisecond, as they do on the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+_CLOCK = re.compile(r"^(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)$")
+_LAPS_TIME = re.compile(r"^(\d+)\s*/\s*(\S+)$")
+_LAPS = re.compile(r"^(\d+)\s+laps?$", re.IGNORECASE)
+_LENGTH = re.compile(r"^(.*?)\s*timed$", re.IGNORECASE)
+_INT = re.compile(r"^-?\d+$")
+
+
+def clock_decimal(text: str) -> Decimal | None:
+    """'1:51.828' -> 111.828, '37.234' -> 37.234, '1:00:02.5' -> 3602.5; else None."""
+    match = _CLOCK.match(text.strip().replace(",", ""))
+    if not match:
+        return None
+    first, second, seconds = match.groups()
+    hours, minutes = (first, second) if second is not None else (None, first)
+    total = Decimal(seconds)
+    if minutes:
+        total += 60 * int(minutes)
+    if hours:
+        total += 3600 * int(hours)
+    return total
+
+
+def clock_seconds(text: str | None) -> float | None:
+    if not text:
+        return None
+    value = clock_decimal(text)
+    return float(value) if value is not None else None
+
+
+def number(text: str | None) -> float | None:
+    """'2.80' -> 2.8, '92.82%' -> 92.82, '' -> None."""
+    if not text:
+        return None
+    try:
+        return float(Decimal(text.strip().rstrip("%").replace(",", "")))
+    except InvalidOperation:
+        return None
+
+
+def integer(text: str | None) -> int | None:
+    if text is None:
+        return None
+    text = text.strip().replace(",", "")
+    return int(text) if _INT.match(text) else None
+
+
+@dataclass(frozen=True, slots=True)
+class LapsTime:
+    laps: int
+    seconds: Decimal | None
+
+
+def laps_time(text: str) -> LapsTime | None:
+    """'47/30:31.382' -> 47 laps in 1831.382 s; '0' (did not start) -> 0 laps, no time."""
+    text = text.strip()
+    if _INT.match(text):
+        return LapsTime(int(text), None)
+    match = _LAPS_TIME.match(text)
+    if not match:
+        return None
+    seconds = clock_decimal(match.group(2))
+    if seconds is None:
+        return None
+    return LapsTime(int(match.group(1)), seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    seconds: float | None = None
+    laps: int | None = None
+
+
+def gap(text: str) -> Gap | None:
+    """Behind: '' (the leader) -> no gap, '12.052' -> seconds, '1 Lap' / '9 Laps' -> laps."""
+    text = text.strip()
+    if not text:
+        return Gap()
+    match = _LAPS.match(text)
+    if match:
+        return Gap(laps=int(match.group(1)))
+    seconds = clock_seconds(text)
+    return Gap(seconds=seconds) if seconds is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Length:
+    seconds: float | None = None
+    laps: int | None = None
+
+
+def race_length(text: str) -> Length | None:
+    """'30:00 Timed' -> 1800 s, '1:00:00 Timed' -> 3600 s, '12 Laps' -> 12 laps."""
+    text = " ".join(text.split())
+    match = _LENGTH.match(text)
+    if match:
+        seconds = clock_seconds(match.group(1))
+        return Length(seconds=seconds) if seconds is not None else None
+    match = _LAPS.match(text)
+    return Length(laps=int(match.group(1))) if match else None
+
+
+def shown_date(text: str) -> date | None:
+    """'Nov 16, 2025' -> 2025-11-16."""
+    try:
+        return datetime.strptime(" ".join(text.split()), "%b %d, %Y").date()
+    except ValueError:
+        return None
+
+
+def completed(text: str) -> tuple[datetime | None, date | None]:
+    """'Nov 16, 2025 at 5:30pm' -> (that datetime, its date); 'Nov 16, 2025' -> (None, date)."""
+    text = " ".join(text.split())
+    day, _, clock = text.partition(" at ")
+    on = shown_date(day)
+    if on is None or not clock:
+        return None, on
+    try:
+        at = datetime.strptime(clock.replace(" ", "").upper(), "%I:%M%p").time()
+    except ValueError:
+        return None, on
+    return datetime.combine(on, at), on
+
+
+def sortable_datetime(text: str) -> datetime | None:
+    """The hidden sort key of a date cell: '2025-11-16 08:30:00'."""
+    text = text.strip()
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
