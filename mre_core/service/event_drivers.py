@@ -1,0 +1,276 @@
+"""Who is who in one event: entry-list drivers, race drivers, and their ids.
+
+Entry lists often carry no driver ids (LiveRC's do not), race results do.
+So a driver first seen on an entry list gets a temporary id,
+`entry_<event id>_<normalised name>`, scoped to the event because two
+people can share a name across events. When a race result of the event
+names the same driver (by id, else by normalised name), the temporary id
+becomes the real one:
+
+- if no driver has the real id yet, the temporary row is renamed;
+- if one does (from another event), this event's entries move to it, it
+  takes the entry list's name and transponder, and the temporary row
+  records `merged_into`. Rows are never deleted.
+
+A racer the entry list does not show is still ingested, with a fallback
+entry (`entry_origin = 'race_result'`): nothing the site shows is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loguru import logger
+
+from mre_core.names import normalize_name
+from mre_core.records import EntryRecord, ResultRecord
+from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.counts import Counts
+from mre_core.storage.models import Driver, Event, EventEntry
+
+TEMP_PREFIX = "entry_"
+ENTRY_LIST = "entry_list"
+RACE_RESULT = "race_result"
+
+
+@dataclass(slots=True)
+class _Driver:
+    id: int
+    source_driver_id: str
+
+    @property
+    def temporary(self) -> bool:
+        return self.source_driver_id.startswith(TEMP_PREFIX)
+
+
+@dataclass(slots=True)
+class _Entry:
+    id: int
+    class_name: str
+    normalized_name: str
+    driver: _Driver
+
+
+@dataclass(frozen=True, slots=True)
+class Identified:
+    driver_id: int
+    source_driver_id: str
+    event_entry_id: int
+
+
+class EventDrivers:
+    def __init__(self, event: Event, counts: Counts) -> None:
+        self.event = event
+        self.source = event.source
+        self.counts = counts
+        self._entries: list[_Entry] = []
+        self._by_sid: dict[str, list[_Entry]] = {}
+        self._by_norm: dict[str, list[_Entry]] = {}
+        self._load()
+
+    def _load(self) -> None:
+        drivers: dict[int, _Driver] = {}
+        query = (
+            EventEntry.select(
+                EventEntry.id,
+                EventEntry.class_name,
+                EventEntry.display_name,
+                Driver.id,
+                Driver.source_driver_id,
+            )
+            .join(Driver)
+            .where(EventEntry.event == self.event.id)
+            .tuples()
+        )
+        self._entries = []
+        for entry_id, class_name, display_name, driver_id, source_driver_id in query:
+            driver = drivers.setdefault(driver_id, _Driver(driver_id, source_driver_id))
+            self._entries.append(_Entry(entry_id, class_name, normalize_name(display_name), driver))
+        self._index()
+
+    def _index(self) -> None:
+        self._by_sid = {}
+        self._by_norm = {}
+        for entry in self._entries:
+            self._by_sid.setdefault(entry.driver.source_driver_id, []).append(entry)
+            self._by_norm.setdefault(entry.normalized_name, []).append(entry)
+
+    def temporary_id(self, normalized: str) -> str:
+        return (
+            f"{TEMP_PREFIX}{self.event.source_event_id}_{normalized.replace(' ', '-') or 'unnamed'}"
+        )
+
+    # --- the entry list -------------------------------------------------------
+
+    def write_entry_list(self, records: list[EntryRecord]) -> None:
+        planned: list[tuple[EntryRecord, str, str]] = []
+        for record in records:
+            normalized = normalize_name(record.display_name)
+            known = self._by_name(normalized, record.class_name, record.source_driver_id)
+            source_id = record.source_driver_id or (
+                known.driver.source_driver_id if known else self.temporary_id(normalized)
+            )
+            planned.append((record, normalized, source_id))
+
+        driver_rows: dict[str, dict[str, object]] = {}
+        for record, normalized, source_id in planned:
+            driver_rows.setdefault(
+                source_id,
+                {
+                    "source": self.source,
+                    "source_driver_id": source_id,
+                    "display_name": record.display_name,
+                    "normalized_name": normalized,
+                    "transponder_number": record.transponder_number,
+                },
+            )
+        drivers = upsert_rows(
+            Driver,
+            list(driver_rows.values()),
+            ("source", "source_driver_id"),
+            (Driver.source == self.source) & Driver.source_driver_id.in_(list(driver_rows)),
+            self.counts,
+        )
+        entry_rows = [
+            {
+                "event": self.event.id,
+                "driver": drivers.ids[(self.source, source_id)],
+                "class_name": record.class_name,
+                "display_name": record.display_name,
+                "transponder_number": record.transponder_number,
+                "car_number": record.car_number,
+                "entry_origin": ENTRY_LIST,
+            }
+            for record, _, source_id in planned
+        ]
+        upsert_rows(
+            EventEntry,
+            entry_rows,
+            ("event", "driver", "class_name"),
+            EventEntry.event == self.event.id,
+            self.counts,
+        )
+        self._load()
+
+    # --- race results -----------------------------------------------------------
+
+    def identify(self, class_name: str, result: ResultRecord) -> Identified:
+        """The driver and event entry of one results row, creating what is missing."""
+        normalized = normalize_name(result.display_name)
+        source_id = result.source_driver_id
+        entry = self._by_source_id(source_id, class_name) if source_id else None
+        if entry is None:
+            entry = self._by_name(normalized, class_name, source_id)
+            if entry is not None and source_id and entry.driver.temporary:
+                self._promote(entry.driver, source_id)
+                entry = self._by_source_id(source_id, class_name)
+        if entry is None:
+            driver = self._driver_for(
+                source_id or self.temporary_id(normalized), result.display_name
+            )
+            logger.bind(event=self.event.source_event_id).info(
+                "{} ({}) raced in {} but is not on the entry list: added with a fallback entry",
+                result.display_name,
+                driver.source_driver_id,
+                class_name,
+            )
+        else:
+            driver = entry.driver
+        if entry is None or entry.class_name != class_name:
+            entry = self._entry_in(class_name, driver, result.display_name)
+        return Identified(driver.id, driver.source_driver_id, entry.id)
+
+    def _by_source_id(self, source_id: str, class_name: str) -> _Entry | None:
+        found = self._by_sid.get(source_id, [])
+        return next((e for e in found if e.class_name == class_name), found[0] if found else None)
+
+    def _by_name(self, normalized: str, class_name: str, source_id: str | None) -> _Entry | None:
+        """The entry of that name, same class first; never a different real driver."""
+        found = [
+            e
+            for e in self._by_norm.get(normalized, [])
+            if (source_id is None or e.driver.temporary or e.driver.source_driver_id == source_id)
+        ]
+        same_class = [e for e in found if e.class_name == class_name]
+        if same_class:
+            return same_class[0]
+        if len({e.driver.id for e in found}) == 1:
+            return found[0]
+        return None
+
+    def _promote(self, temp: _Driver, source_id: str) -> None:
+        real = Driver.get_or_none(
+            (Driver.source == self.source) & (Driver.source_driver_id == source_id)
+        )
+        if real is None:
+            Driver.update(source_driver_id=source_id).where(Driver.id == temp.id).execute()
+            self.counts.add("drivers", updated=1)
+            temp.source_driver_id = source_id
+            self._index()
+            return
+        moved = 0
+        taken = {e.class_name for e in self._entries if e.driver.id == real.id}
+        for entry in self._entries:
+            if entry.driver is temp and entry.class_name not in taken:
+                EventEntry.update(driver=real.id).where(EventEntry.id == entry.id).execute()
+                moved += 1
+        source_row = Driver.get_by_id(temp.id)
+        Driver.update(
+            display_name=source_row.display_name,
+            normalized_name=source_row.normalized_name,
+            transponder_number=source_row.transponder_number or real.transponder_number,
+        ).where(Driver.id == real.id).execute()
+        Driver.update(merged_into=real.id).where(Driver.id == temp.id).execute()
+        self.counts.add("event_entries", updated=moved)
+        self.counts.add("drivers", updated=2)
+        self._load()
+
+    def _driver_for(self, source_id: str, display_name: str) -> _Driver:
+        upserted = upsert_rows(
+            Driver,
+            [
+                {
+                    "source": self.source,
+                    "source_driver_id": source_id,
+                    "display_name": display_name,
+                    "normalized_name": normalize_name(display_name),
+                }
+            ],
+            ("source", "source_driver_id"),
+            (Driver.source == self.source) & (Driver.source_driver_id == source_id),
+            self.counts,
+            insert_only=frozenset({"display_name", "normalized_name"}),
+        )
+        return _Driver(upserted.ids[(self.source, source_id)], source_id)
+
+    def _entry_in(self, class_name: str, driver: _Driver, display_name: str) -> _Entry:
+        existing = next(
+            (e for e in self._entries if e.driver.id == driver.id and e.class_name == class_name),
+            None,
+        )
+        if existing:
+            return existing
+        upserted = upsert_rows(
+            EventEntry,
+            [
+                {
+                    "event": self.event.id,
+                    "driver": driver.id,
+                    "class_name": class_name,
+                    "display_name": display_name,
+                    "entry_origin": RACE_RESULT,
+                }
+            ],
+            ("event", "driver", "class_name"),
+            (EventEntry.event == self.event.id) & (EventEntry.driver == driver.id),
+            self.counts,
+        )
+        entry = _Entry(
+            upserted.ids[(self.event.id, driver.id, class_name)],
+            class_name,
+            normalize_name(display_name),
+            driver,
+        )
+        self._entries.append(entry)
+        self._index()
+        return entry

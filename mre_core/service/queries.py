@@ -1,0 +1,144 @@
+"""Reading back what was ingested, as plain data for the CLI, a web page or an app."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mre_core.storage.models import Driver, Event, Lap, Race, RaceDriver, RaceResult, Track
+
+
+def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
+    query = Track.select().order_by(Track.source, Track.track_name)
+    if source:
+        query = query.where(Track.source == source)
+    if not include_inactive:
+        query = query.where(Track.is_active == True)  # noqa: E712 - peewee expression
+    return [
+        {
+            "id": t.id,
+            "source": t.source,
+            "slug": t.source_track_slug,
+            "name": t.track_name,
+            "url": t.track_url,
+            "last_updated": t.liverc_track_last_updated,
+            "is_active": t.is_active,
+            "last_seen_at": t.last_seen_at,
+        }
+        for t in query
+    ]
+
+
+def events(track: Track) -> list[dict[str, Any]]:
+    query = (
+        Event.select().where(Event.track == track.id).order_by(Event.event_date.desc(), Event.id)
+    )
+    return [_event_summary(e) for e in query]
+
+
+def _event_summary(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "source": e.source,
+        "source_event_id": e.source_event_id,
+        "name": e.event_name,
+        "date": e.event_date,
+        "end_date": e.event_end_date,
+        "entries": e.event_entries,
+        "drivers": e.event_drivers,
+        "ingest_depth": e.ingest_depth,
+        "last_ingested_at": e.last_ingested_at,
+        "url": e.event_url,
+    }
+
+
+def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
+    """The event with its races in order, each race's results, and fastest laps."""
+    races = list(Race.select().where(Race.event == event.id).order_by(Race.race_order))
+    rows = (
+        RaceResult.select(RaceResult, RaceDriver, Driver)
+        .join(RaceDriver)
+        .join(Driver)
+        .where(RaceResult.race.in_([r.id for r in races]))
+        .order_by(RaceResult.race, RaceResult.position_final)
+    )
+    by_race: dict[int, list[dict[str, Any]]] = {}
+    laps_by_result: dict[int, list[dict[str, Any]]] = {}
+    if with_laps and races:
+        for lap in (
+            Lap.select()
+            .join(RaceResult)
+            .where(RaceResult.race.in_([r.id for r in races]))
+            .order_by(Lap.race_result, Lap.lap_number)
+        ):
+            laps_by_result.setdefault(lap.race_result_id, []).append(
+                {
+                    "lap": lap.lap_number,
+                    "time": lap.lap_time_seconds,
+                    "position": lap.position_on_lap,
+                    "elapsed": lap.elapsed_race_time,
+                    "pace": lap.pace,
+                }
+            )
+    for result in rows:
+        item = {
+            "position": result.position_final,
+            "car_number": result.race_driver.car_number,
+            "driver": result.race_driver.display_name,
+            "source_driver_id": result.race_driver.driver.source_driver_id,
+            "qualifying_position": result.qualifying_position,
+            "laps": result.laps_completed,
+            "total_time": result.total_time_seconds,
+            "total_time_raw": result.total_time_raw,
+            "behind": result.behind_raw,
+            "fast_lap_time": result.fast_lap_time,
+            "fast_lap_number": result.fast_lap_number,
+            "avg_lap_time": result.avg_lap_time,
+            "consistency": result.consistency,
+            "started": result.started,
+            "raw_cells": json.loads(result.raw_cells),
+        }
+        if with_laps:
+            item["lap_times"] = laps_by_result.get(result.id, [])
+        by_race.setdefault(result.race_id, []).append(item)
+    race_items = [
+        {
+            "source_race_id": r.source_race_id,
+            "order": r.race_order,
+            "number": r.race_number,
+            "round": r.round_name,
+            "class_name": r.class_name,
+            "label": r.race_label,
+            "completed_at": r.completed_at,
+            "completed_at_raw": r.completed_at_raw,
+            "length": r.duration_raw,
+            "results": by_race.get(r.id, []),
+        }
+        for r in races
+    ]
+    return {
+        **_event_summary(event),
+        "track": {"slug": event.track.source_track_slug, "name": event.track.track_name},
+        "races": race_items,
+        "fastest_laps": _fastest_by_class(race_items),
+    }
+
+
+def _fastest_by_class(races: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    best: dict[str, dict[str, Any]] = {}
+    for race in races:
+        for result in race["results"]:
+            time = result["fast_lap_time"]
+            if time is None:
+                continue
+            current = best.get(race["class_name"])
+            if current is None or time < current["time"]:
+                best[race["class_name"]] = {
+                    "class_name": race["class_name"],
+                    "time": time,
+                    "driver": result["driver"],
+                    "lap": result["fast_lap_number"],
+                    "race": race["label"],
+                    "source_race_id": race["source_race_id"],
+                }
+    return sorted(best.values(), key=lambda b: b["class_name"])

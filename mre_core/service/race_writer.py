@@ -1,0 +1,133 @@
+"""Writing one race, whole, in one transaction: race, drivers, results, laps.
+
+A crash between two races leaves every race either fully written or not at
+all, so a rerun completes the event without duplicates (keys are natural)
+and without half a race. Four bulk statements per race at most, whatever the
+number of laps.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from mre_core.records import RaceDetail, RaceRecord, ResultRecord
+from mre_core.service.event_drivers import EventDrivers
+from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.counts import Counts
+from mre_core.storage.database import current_database
+from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
+
+
+def write_race(
+    event: Event, race: RaceRecord, detail: RaceDetail, drivers: EventDrivers, counts: Counts
+) -> None:
+    with current_database().atomic():
+        race_id = upsert_rows(
+            Race,
+            [_race_row(event, race, detail)],
+            ("event", "source_race_id"),
+            (Race.event == event.id) & (Race.source_race_id == race.source_race_id),
+            counts,
+        ).ids[(event.id, race.source_race_id)]
+
+        identified = [drivers.identify(race.class_name, result) for result in detail.results]
+        race_drivers = upsert_rows(
+            RaceDriver,
+            [
+                {
+                    "race": race_id,
+                    "source_driver_id": who.source_driver_id,
+                    "driver": who.driver_id,
+                    "event_entry": who.event_entry_id,
+                    "display_name": result.display_name,
+                    "car_number": result.car_number,
+                }
+                for result, who in zip(detail.results, identified, strict=True)
+            ],
+            ("race", "source_driver_id"),
+            RaceDriver.race == race_id,
+            counts,
+        )
+        race_driver_ids = [race_drivers.ids[(race_id, who.source_driver_id)] for who in identified]
+        results = upsert_rows(
+            RaceResult,
+            [
+                {"race": race_id, "race_driver": rd_id, **_result_fields(result)}
+                for result, rd_id in zip(detail.results, race_driver_ids, strict=True)
+            ],
+            ("race", "race_driver"),
+            RaceResult.race == race_id,
+            counts,
+        )
+        lap_rows: list[dict[str, Any]] = []
+        for result, rd_id in zip(detail.results, race_driver_ids, strict=True):
+            result_id = results.ids[(race_id, rd_id)]
+            elapsed = Decimal(0)
+            for lap in result.laps:
+                # repr() is the shortest exact text of the float: '38.17', so sums stay exact.
+                elapsed += Decimal(repr(lap.lap_time_seconds))
+                lap_rows.append(
+                    {
+                        "race_result": result_id,
+                        "lap_number": lap.lap_number,
+                        "lap_time_seconds": lap.lap_time_seconds,
+                        "lap_time_raw": lap.lap_time_raw,
+                        "position_on_lap": lap.position_on_lap,
+                        "pace": lap.pace,
+                        "elapsed_race_time": float(elapsed),
+                    }
+                )
+        if lap_rows:
+            upsert_rows(
+                Lap,
+                lap_rows,
+                ("race_result", "lap_number"),
+                Lap.race_result.in_(list(results.ids.values())),
+                counts,
+            )
+
+
+def _race_row(event: Event, race: RaceRecord, detail: RaceDetail) -> dict[str, Any]:
+    return {
+        "event": event.id,
+        "source_race_id": race.source_race_id,
+        "race_url": race.race_url,
+        "class_name": race.class_name,
+        "race_label": race.race_label,
+        "race_order": race.race_order,
+        "race_number": race.race_number,
+        "round_name": race.round_name,
+        "completed_at": race.completed_at,
+        "completed_date": race.completed_date,
+        "completed_at_raw": race.completed_at_raw,
+        "duration_raw": detail.duration_raw,
+        "duration_seconds": detail.duration_seconds,
+        "duration_laps": detail.duration_laps,
+    }
+
+
+def _result_fields(result: ResultRecord) -> dict[str, Any]:
+    return {
+        "started": result.started,
+        "position_final": result.position_final,
+        "qualifying_position": result.qualifying_position,
+        "laps_completed": result.laps_completed,
+        "total_time_raw": result.total_time_raw,
+        "total_time_seconds": result.total_time_seconds,
+        "behind_raw": result.behind_raw,
+        "behind_seconds": result.behind_seconds,
+        "behind_laps": result.behind_laps,
+        "fast_lap_time": result.fast_lap_time,
+        "fast_lap_number": result.fast_lap_number,
+        "avg_lap_time": result.avg_lap_time,
+        "avg_top5": result.avg_top5,
+        "avg_top10": result.avg_top10,
+        "avg_top15": result.avg_top15,
+        "top2_consecutive": result.top2_consecutive,
+        "top3_consecutive": result.top3_consecutive,
+        "std_deviation": result.std_deviation,
+        "consistency": result.consistency,
+        "raw_cells": json.dumps(result.raw_cells, sort_keys=True, ensure_ascii=False),
+    }

@@ -1,0 +1,49 @@
+"""What an operation tells its caller: outcome, row counts, requests made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mre_core.errors import MreError
+from mre_core.storage.counts import Counts
+
+SUCCEEDED = "succeeded"
+ALREADY_COMPLETE = "already_complete"
+FAILED = "failed"
+
+
+@dataclass(slots=True)
+class OperationReport:
+    operation: str
+    source: str
+    target: str
+    status: str = SUCCEEDED
+    counts: Counts = field(default_factory=Counts)
+    requests: int = 0
+    created: list[str] = field(default_factory=list)
+    children: list[OperationReport] = field(default_factory=list)
+    error_code: str | None = None
+    error_message: str | None = None
+    exit_code: int = 0
+
+    def fail(self, error: MreError) -> None:
+        self.status = FAILED
+        self.error_code = error.code
+        self.error_message = str(error)
+        self.exit_code = error.exit_code
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "operation": self.operation,
+            "source": self.source,
+            "target": self.target,
+            "status": self.status,
+            "requests": self.requests,
+            "counts": self.counts.as_dict(),
+            "created": self.created,
+            "children": [child.as_dict() for child in self.children],
+            "error_code": self.error_code,
+            "error_message": self.error_message,
+            "exit_code": self.exit_code,
+        }

@@ -1,0 +1,64 @@
+"""Operation 1, track catalogue sync: the only operation mre starts on its own.
+
+Upserts every listed track, refreshes its metadata and last_seen_at, and
+marks known tracks that are no longer listed `is_active = false`. Events are
+not touched and nothing beyond the catalogue is fetched.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mre_core.service.reports import OperationReport
+from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.database import current_database
+from mre_core.storage.models import Track
+from mre_core.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from mre_core.service.ingestion import IngestionService
+
+
+def sync_tracks(service: IngestionService, source: str) -> OperationReport:
+    connector = service.registry.get(source)
+    http = service.http.for_connector(connector.info)
+    report = OperationReport("sync_tracks", source, "catalogue")
+    try:
+        records = connector.call("list_tracks", http=http)
+    finally:
+        report.requests = http.requests
+    now = utcnow()
+    rows = [
+        {
+            "source": source,
+            "source_track_slug": record.source_track_slug.lower(),
+            "track_name": record.track_name,
+            "track_url": record.track_url,
+            "events_url": record.events_url,
+            "liverc_track_last_updated": record.last_updated_text,
+            "is_active": True,
+            "last_seen_at": now,
+        }
+        for record in records
+    ]
+    listed = [row["source_track_slug"] for row in rows]
+    with current_database().atomic():
+        upsert_rows(
+            Track,
+            rows,
+            ("source", "source_track_slug"),
+            Track.source == source,
+            report.counts,
+            bookkeeping=frozenset({"last_seen_at"}),
+        )
+        gone = (
+            Track.update(is_active=False)
+            .where(
+                (Track.source == source)
+                & (Track.is_active == True)  # noqa: E712 - peewee expression
+                & Track.source_track_slug.not_in(listed)
+            )
+            .execute()
+        )
+        report.counts.add("tracks", updated=gone)
+    return report
