@@ -1,0 +1,1 @@
+"""The `mre` command line: a thin layer over `IngestionService`."""

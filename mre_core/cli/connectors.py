@@ -1,0 +1,37 @@
+"""`mre connectors list`: what is installed, and what failed to load."""
+
+from __future__ import annotations
+
+import typer
+
+from mre_core.cli import output
+from mre_core.plugins import ConnectorRegistry
+
+app = typer.Typer(
+    help="Installed connectors (plugins of the entry-point group 'mre').", no_args_is_help=True
+)
+
+
+@app.command("list")
+def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Each connector with its version and the hosts it may fetch; plugins that failed to load."""
+    registry = ConnectorRegistry.discover()
+    rows = [
+        {
+            "source": c.info.source,
+            "version": c.info.version,
+            "hosts": list(c.info.hosts),
+            "title": c.info.title,
+        }
+        for c in registry.connectors()
+    ]
+    failures = [{"plugin": f.name, "error": f.error} for f in registry.failures]
+    if as_json:
+        output.as_json({"connectors": rows, "failed": failures})
+        return
+    for row in rows:
+        output.console.print(f"{row['source']} {row['version']}  hosts: {', '.join(row['hosts'])}")
+    for failure in failures:
+        output.console.print(f"FAILED {failure['plugin']}: {failure['error']}")
+    if not rows and not failures:
+        output.console.print("no connectors installed (pip install -e plugins/liverc)")

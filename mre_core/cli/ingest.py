@@ -1,0 +1,70 @@
+"""`mre ingest`: the seed's spellings of the two ingestion commands.
+
+`mre ingest --source liverc refresh-events ...` and the shorter
+`mre ingest liverc refresh-events ...` are the same command: a first word
+that is not a subcommand is taken as the source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from mre_core.cli.events import EVENT_HELP, TRACK_HELP, finish
+from mre_core.cli.options import INGEST_ALL_HELP, DeepDepth, Depth, state
+
+
+class SourceFirstGroup(TyperGroup):
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["--source", args[0], *args[1:]]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=SourceFirstGroup,
+    no_args_is_help=True,
+    help="Ingestion by source: `mre ingest [--source] liverc refresh-events|ingest-event ...`.",
+)
+
+
+@app.callback()
+def choose_source(
+    ctx: typer.Context,
+    source: str = typer.Option("liverc", "--source", help="The connector (source) to use."),
+) -> None:
+    ctx.obj = source
+
+
+def _source(ctx: typer.Context) -> Any:
+    return ctx.parent.obj if ctx.parent else "liverc"
+
+
+@app.command("refresh-events")
+def refresh_events(
+    ctx: typer.Context,
+    track_id: str = typer.Option(..., "--track-id", help=TRACK_HELP),
+    depth: Depth = typer.Option(
+        Depth.none, "--depth", help="none: the event list only. laps_full: then deep-ingest."
+    ),
+    ingest_new_only: bool = typer.Option(
+        True, "--ingest-new-only/--ingest-all", help=INGEST_ALL_HELP
+    ),
+) -> None:
+    """Same as `mre events refresh`, for one source."""
+    with state(ctx).service() as service:
+        finish(service.refresh_events(track_id, depth.value, not ingest_new_only, _source(ctx)))
+
+
+@app.command("ingest-event")
+def ingest_event(
+    ctx: typer.Context,
+    event_id: str = typer.Option(..., "--event-id", "--event", help=EVENT_HELP),
+    depth: DeepDepth = typer.Option(DeepDepth.laps_full, "--depth", help="Always laps_full."),
+    force: bool = typer.Option(False, "--force", help="Fetch again even if already laps_full."),
+) -> None:
+    """Same as `mre events ingest`, for one source."""
+    with state(ctx).service() as service:
+        finish(service.ingest_event(event_id, depth.value, force, _source(ctx)))

@@ -1,0 +1,143 @@
+"""The `mre` command: global options, subcommands, and the exit-code contract.
+
+Every failure mre expects becomes one line on stderr and the exit code of
+its class (see `mre_core.errors`); a bug prints one line too, and its
+traceback only with MRE_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import typer
+
+from mre_core import __version__, logs
+from mre_core.cli import connectors, events, ingest, output, tracks
+from mre_core.cli.state import CliState
+from mre_core.errors import MreError
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 internal error, 2 usage, 3 not found, 4 validation/parse, "
+    "5 network, 6 already running, 7 database."
+)
+
+app = typer.Typer(
+    name="mre",
+    help="mre: RC race timing data (tracks, events, races, results, laps) in your own "
+    f"database.\n\n{EXIT_CODES_HELP}",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and one plain "Error:" line, not boxes
+)
+app.add_typer(tracks.app, name="tracks")
+app.add_typer(events.app, name="events")
+app.add_typer(ingest.app, name="ingest")
+app.add_typer(connectors.app, name="connectors")
+
+
+def _version(value: bool) -> None:
+    if value:
+        output.console.print(f"mre {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def global_options(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None,
+        "--db",
+        metavar="URL",
+        help="Database URL: sqlite:///path.db or postgresql://user:pw@host/db. "
+        "Default: $MRE_DATABASE_URL, else sqlite in ~/.local/share/mre/mre.db.",
+    ),
+    replay: Path | None = typer.Option(
+        None,
+        "--replay",
+        metavar="CASSETTE",
+        help="Serve every HTTP request from this vcrpy cassette; nothing goes to the network.",
+    ),
+    record: Path | None = typer.Option(
+        None,
+        "--record",
+        metavar="CASSETTE",
+        help="Write the HTTP traffic to this cassette (what it already holds is replayed).",
+    ),
+    log_json: bool = typer.Option(
+        False, "--log-json", help="Logs as one JSON object per line (also MRE_LOG_FORMAT=json)."
+    ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Warnings and errors only."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    json_lines = log_json or os.environ.get("MRE_LOG_FORMAT", "").lower() == "json"
+    level = "DEBUG" if verbose else "WARNING" if quiet else os.environ.get("MRE_LOG_LEVEL", "INFO")
+    logs.configure(json_lines=json_lines, level=level)
+    ctx.obj = CliState(db=db, replay=replay, record=record)
+
+
+# Global options and how many values each takes, so they may follow the
+# subcommand too: `mre events show 1 --db sqlite:///x.db` works.
+GLOBAL_OPTIONS = {
+    "--db": 1,
+    "--replay": 1,
+    "--record": 1,
+    "--log-json": 0,
+    "--verbose": 0,
+    "-v": 0,
+    "--quiet": 0,
+    "-q": 0,
+}
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            takes = 0 if "=" in arg else GLOBAL_OPTIONS[name]
+            front.extend(argv[i : i + 1 + takes])
+            i += 1 + takes
+            continue
+        rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `mre` with `argv`; return the exit code instead of exiting."""
+    command = typer.main.get_command(app)
+    args = hoist_global_options(list(sys.argv[1:] if argv is None else argv))
+    try:
+        # Standalone mode: typer reports its own usage errors (exit 2) and
+        # --help; our errors come through as exceptions.
+        command.main(args=args, prog_name="mre", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except MreError as exc:
+        output.error(str(exc))
+        return exc.exit_code
+    except Exception as exc:
+        if os.environ.get("MRE_DEBUG"):
+            traceback.print_exc()
+        output.error(
+            f"internal error ({type(exc).__name__}: {exc}); rerun with MRE_DEBUG=1 for details"
+        )
+        return 1
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""The global options (--db, --replay, --record) and opening the service from them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mre_core.errors import UsageError
+from mre_core.http.cassette import Cassette
+from mre_core.service.ingestion import IngestionService
+
+
+@dataclass(slots=True)
+class CliState:
+    db: str | None = None
+    replay: Path | None = None
+    record: Path | None = None
+
+    def cassette(self) -> Cassette | None:
+        if self.replay and self.record:
+            raise UsageError("--replay and --record cannot be used together")
+        if self.replay:
+            return Cassette(self.replay, "replay")
+        if self.record:
+            return Cassette(self.record, "record")
+        return None
+
+    @contextmanager
+    def service(self) -> Iterator[IngestionService]:
+        cassette = self.cassette()  # checked before the database is touched
+        service = IngestionService.open(self.db, cassette=cassette)
+        try:
+            yield service
+        finally:
+            service.close()
