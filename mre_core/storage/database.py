@@ -9,7 +9,7 @@ and a crash mid-write leaves the last committed transaction intact.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
 
@@ -89,6 +89,8 @@ def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-de
     name = unquote(parts.path.lstrip("/"))
     if not name:
         raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
+    # Query parameters go to libpq as they are: ?sslmode=require, ?options=-csearch_path=x
+    extra = dict(parse_qsl(parts.query))
     return peewee.PostgresqlDatabase(
         name,
         user=unquote(parts.username) if parts.username else None,
@@ -96,7 +98,7 @@ def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-de
         host=parts.hostname or None,
         port=parts.port or None,
         autoconnect=False,
-        autorollback=True,
+        **extra,
     )
 
 

@@ -1,0 +1,100 @@
+"""JSON Schemas of the connector records, generated from `mre_core.records`.
+
+`schemas/` holds the output so connector authors in any language can check
+what they produce; `python -m mre_core.schema` rewrites it after a record
+changes, and a test fails while the two disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import types
+import typing
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from mre_core.records import RECORD_TYPES
+
+SCHEMA_ID = "https://github.com/mre-project/mre/schemas/{name}.schema.json"
+
+
+def record_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties = {}
+    required = []
+    for field in dataclasses.fields(cls):
+        properties[field.name] = _type_schema(hints[field.name])
+        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            required.append(field.name)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID.format(name=cls.__name__),
+        "title": cls.__name__,
+        "description": (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " "),
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _type_schema(hint: Any) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [_type_schema(a) for a in args if a is not type(None)]
+        schema = options[0] if len(options) == 1 else {"anyOf": options}
+        if type(None) in args:
+            if "type" in schema:
+                return {**schema, "type": [schema["type"], "null"]}
+            return {"anyOf": [*schema["anyOf"], {"type": "null"}]}
+        return schema
+    if origin in (list, tuple):
+        return {"type": "array", "items": _type_schema(args[0])}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _type_schema(args[1])}
+    if dataclasses.is_dataclass(hint):
+        return {"$ref": f"{hint.__name__}.schema.json"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    if hint in simple:
+        return {"type": simple[hint]}
+    if hint is datetime:
+        return {"type": "string", "format": "date-time"}
+    if hint is date:
+        return {"type": "string", "format": "date"}
+    raise TypeError(f"no JSON Schema for {hint!r}")
+
+
+def schema_files() -> dict[str, str]:
+    return {
+        f"{cls.__name__}.schema.json": json.dumps(record_schema(cls), indent=2) + "\n"
+        for cls in RECORD_TYPES
+    }
+
+
+def to_json(record: Any) -> Any:
+    """A record as the plain JSON its schema describes (dates as ISO text)."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list | tuple):
+        return [to_json(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_json(value) for key, value in record.items()}
+    if isinstance(record, datetime | date):
+        return record.isoformat()
+    return record
+
+
+def main(folder: str = "schemas") -> None:
+    target = Path(folder)
+    target.mkdir(exist_ok=True)
+    for name, text in schema_files().items():
+        (target / name).write_text(text, encoding="utf-8")
+        print(target / name)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

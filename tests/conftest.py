@@ -1,0 +1,98 @@
+"""Shared fixtures: the real LiveRC pages, databases of both kinds, a closed network.
+
+No test reaches the network: pytest-socket (see pyproject addopts) refuses
+every socket but loopback, and MRE_HTTP_RESOLVE sends any request that is
+not meant for a simulator to a dead loopback port.
+
+Databases: every test that takes `db_url` runs on SQLite, and on PostgreSQL
+when MRE_TEST_POSTGRES_URL names a server (CI always sets it). With
+MRE_REQUIRE_POSTGRES=1 a missing server fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEAD_LOOPBACK = "*=127.0.0.1:9"
+
+
+def samples_dir() -> Path:
+    return Path(os.environ.get("MRE_LIVERC_SAMPLES") or ROOT.parent / "shared" / "liverc-samples")
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    folder = samples_dir()
+    if not (folder / "README.md").is_file():
+        pytest.skip(
+            f"real LiveRC pages not found in {folder}: set MRE_LIVERC_SAMPLES "
+            "or put them in ../shared/liverc-samples (CI always has them)"
+        )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample(samples: Path):  # type: ignore[no-untyped-def]
+    """sample('race-result_canberraoffroad_6304829.html') -> the page's text."""
+
+    def read(name: str) -> str:
+        return (samples / name).read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in list(os.environ):
+        if name.startswith("MRE_") and name not in {
+            "MRE_LIVERC_SAMPLES",
+            "MRE_TEST_POSTGRES_URL",
+            "MRE_REQUIRE_POSTGRES",
+        }:
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("MRE_HTTP_RESOLVE", DEAD_LOOPBACK)
+    monkeypatch.setenv("MRE_DATABASE_URL", f"sqlite:///{tmp_path / 'default.db'}")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+
+
+def _postgres_base() -> str | None:
+    url = os.environ.get("MRE_TEST_POSTGRES_URL")
+    if url:
+        return url
+    if os.environ.get("MRE_REQUIRE_POSTGRES") == "1":
+        pytest.fail("MRE_REQUIRE_POSTGRES=1 but MRE_TEST_POSTGRES_URL is not set")
+    return None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of each kind."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'mre.db'}"
+        return
+    base = _postgres_base()
+    if base is None:
+        pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
+    yield from _postgres_schema(base)
+
+
+def _postgres_schema(base: str) -> Iterator[str]:
+    """A throwaway schema on the test server, selected through search_path."""
+    import psycopg2
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = psycopg2.connect(base)
+    admin.autocommit = True
+    admin.cursor().execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        admin.cursor().execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.close()
