@@ -96,3 +96,53 @@ def _postgres_schema(base: str) -> Iterator[str]:
     finally:
         admin.cursor().execute(f'DROP SCHEMA "{schema}" CASCADE')
         admin.close()
+
+
+# --- a simulated LiveRC on loopback, and a service pointed at it -------------------
+
+
+@pytest.fixture
+def site():  # type: ignore[no-untyped-def]
+    """A small synthetic LiveRC: 3 tracks, 2 events each, 6 races of 8 drivers."""
+    from tests.liverc_site import generate_site
+
+    return generate_site(
+        7, tracks=3, events_per_track=2, races=6, drivers_per_race=8, laps_per_race=10
+    )
+
+
+@pytest.fixture
+def pages(site):  # type: ignore[no-untyped-def]
+    from tests.liverc_site import SitePages
+
+    return SitePages(site)
+
+
+@pytest.fixture
+def simulator(pages):  # type: ignore[no-untyped-def]
+    from tests.liverc_site import LiveRCSimulator
+
+    with LiveRCSimulator(pages) as sim:
+        yield sim
+
+
+@pytest.fixture
+def settings(simulator, db_url):  # type: ignore[no-untyped-def]
+    """Settings that send *.liverc.com to the simulator, with pacing lifted for speed."""
+    from mre_core.settings import Settings
+
+    return Settings(
+        database_url=db_url,
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}",
+        http_min_interval_s=0.0,
+        http_backoff_base_s=0.01,
+        http_backoff_max_s=0.05,
+    )
+
+
+@pytest.fixture
+def service(settings):  # type: ignore[no-untyped-def]
+    from mre_core.service.ingestion import IngestionService
+
+    with IngestionService.open(settings=settings) as svc:
+        yield svc

@@ -1,0 +1,349 @@
+"""The three operations end to end, against the simulated LiveRC, on each database."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from mre_core.errors import NotFoundError, PageNotFoundError, ValidationError
+from mre_core.service.ingestion import IngestionService
+from mre_core.settings import Settings
+from mre_core.storage.models import (
+    DEPTH_LAPS_FULL,
+    Driver,
+    Event,
+    EventEntry,
+    Lap,
+    Race,
+    RaceDriver,
+    RaceResult,
+    Track,
+)
+from tests.liverc_site import (
+    LiveRCSimulator,
+    SitePages,
+    generate_event,
+    render_catalogue,
+    site_for_event,
+)
+from tests.liverc_site.model import Site
+from tests.liverc_site.site import entry_list_url, event_url, race_url
+from tests.snapshot import snapshot
+
+
+def first_event_with_races(site):
+    track = site.tracks[0]
+    return track, next(e for e in track.events if e.races)
+
+
+def fetched(simulator) -> list[str]:
+    return [r.url for r in simulator.requests]
+
+
+def refresh(service, track):
+    return service.refresh_events(track.slug.lower(), depth="none")
+
+
+def ingested(service, site):
+    """Sync, refresh and deep-ingest the first event with races; return (track, event)."""
+    track, event = first_event_with_races(site)
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    service.ingest_event(str(event.event_id))
+    return track, event
+
+
+# --- 1. track catalogue sync ----------------------------------------------------
+
+
+def test_track_sync_adds_every_track_and_touches_no_events(service, simulator, site):
+    report = service.sync_tracks("liverc")
+    assert report.requests == 1
+    assert fetched(simulator) == ["https://live.liverc.com/"]
+    assert report.counts.as_dict() == {"tracks": {"new": 3, "updated": 0, "unchanged": 0}}
+    rows = {t.source_track_slug: t for t in Track.select()}
+    assert sorted(rows) == sorted(t.slug.lower() for t in site.tracks)
+    first = rows["quickanddirtyrcandhobby"]  # the catalogue writes QuickandDirtyRCandHobby
+    assert first.track_name == site.tracks[0].name
+    assert first.liverc_track_last_updated == site.tracks[0].last_updated
+    assert first.events_url == "https://quickanddirtyrcandhobby.liverc.com/events/"
+    assert first.is_active is True
+    assert Event.select().count() == 0
+
+
+def test_track_sync_again_changes_nothing_but_last_seen(service):
+    service.sync_tracks("liverc")
+    seen_before = {t.id: t.last_seen_at for t in Track.select()}
+    report = service.sync_tracks("liverc")
+    assert report.counts.as_dict() == {"tracks": {"new": 0, "updated": 0, "unchanged": 3}}
+    assert all(t.last_seen_at >= seen_before[t.id] for t in Track.select())
+
+
+def test_a_track_no_longer_listed_is_marked_inactive_not_deleted(service, site, pages):
+    service.sync_tracks("liverc")
+    gone = site.tracks[2]
+    pages.override("https://live.liverc.com/", render_catalogue(Site(site.tracks[:2])).encode())
+    report = service.sync_tracks("liverc")
+    assert report.counts.as_dict() == {"tracks": {"new": 0, "updated": 1, "unchanged": 2}}
+    row = Track.get(Track.source_track_slug == gone.slug.lower())
+    assert row.is_active is False
+    assert Track.select().count() == 3
+    pages.clear_overrides()
+    assert service.sync_tracks("liverc").counts.as_dict() == {
+        "tracks": {"new": 0, "updated": 1, "unchanged": 2}
+    }
+    assert Track.get_by_id(row.id).is_active is True
+
+
+# --- 2. event catalogue sync ---------------------------------------------------
+
+
+def test_refreshing_an_unknown_track_fails_before_any_request(service, simulator):
+    with pytest.raises(NotFoundError, match="not in the database"):
+        service.refresh_events("nosuchtrack", depth="none")
+    assert simulator.requests == []
+    assert Event.select().count() == 0
+
+
+def test_refresh_adds_events_at_depth_none_and_never_changes_a_known_depth(
+    service, simulator, site
+):
+    service.sync_tracks("liverc")
+    track = site.tracks[0]
+    report = refresh(service, track)
+    assert report.requests == 1
+    assert fetched(simulator)[-1] == f"https://{track.slug.lower()}.liverc.com/events/"
+    assert sorted(report.created) == sorted(str(e.event_id) for e in track.events)
+    assert report.counts.as_dict() == {"events": {"new": 2, "updated": 0, "unchanged": 0}}
+    assert {e.ingest_depth for e in Event.select()} == {"none"}
+    assert Race.select().count() == 0  # depth none fetches no race pages
+
+    some = Event.select().first()
+    Event.update(ingest_depth=DEPTH_LAPS_FULL).where(Event.id == some.id).execute()
+    again = refresh(service, track)
+    assert again.created == []
+    assert again.counts.as_dict() == {"events": {"new": 0, "updated": 0, "unchanged": 2}}
+    assert Event.get_by_id(some.id).ingest_depth == DEPTH_LAPS_FULL
+
+
+def test_refresh_with_laps_full_ingests_only_new_events_unless_asked_for_all(
+    service, simulator, site
+):
+    track = site.tracks[1]
+    with_races = [e for e in track.events if e.races]
+    without_races = [e for e in track.events if not e.races]
+    service.sync_tracks("liverc")
+    report = service.refresh_events(track.slug.lower(), depth="laps_full")
+    succeeded = [c.target for c in report.children if c.status == "succeeded"]
+    assert sorted(succeeded) == sorted(str(e.event_id) for e in with_races)
+    # An event with no entries stops at its (empty) entry list: one request, and a failure.
+    assert [c.error_code for c in report.children if c.status == "failed"] == ["validation"] * len(
+        without_races
+    )
+    assert report.requests == 1 + sum(len(e.races) + 2 for e in with_races) + len(without_races)
+    again = service.refresh_events(track.slug.lower(), depth="laps_full")
+    assert (again.children, again.requests) == ([], 1)
+    everything = service.refresh_events(track.slug.lower(), depth="laps_full", ingest_all=True)
+    statuses = {c.target: c.status for c in everything.children}
+    assert {statuses[str(e.event_id)] for e in with_races} == {"already_complete"}
+
+
+# --- 3. deep ingestion -----------------------------------------------------------
+
+
+def test_deep_ingestion_costs_races_plus_two_requests_and_stores_every_lap(
+    service, simulator, site
+):
+    track, event = first_event_with_races(site)
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    simulator.clear_requests()
+
+    report = service.ingest_event(str(event.event_id))
+
+    slug = track.slug.lower()
+    urls = fetched(simulator)
+    assert report.requests == len(event.races) + 2 == len(urls)
+    assert urls[:2] == [entry_list_url(slug, event.event_id), event_url(slug, event.event_id)]
+    assert sorted(urls[2:]) == sorted(race_url(slug, r.race_id) for r in event.races)
+    assert Race.select().count() == len(event.races)
+    assert RaceResult.select().count() == sum(len(r.results) for r in event.races)
+    assert Lap.select().count() == sum(r.total_laps for r in event.races)
+    assert report.counts.table("laps").new == Lap.select().count()
+    row = Event.get(Event.source_event_id == str(event.event_id))
+    assert row.ingest_depth == DEPTH_LAPS_FULL
+    assert row.last_ingested_at is not None
+
+
+def test_stored_laps_match_the_model_and_add_up(service, site):
+    _, event = ingested(service, site)
+    race = event.races[-1]
+    for result in race.results:
+        stored = (
+            RaceResult.select()
+            .join(RaceDriver)
+            .join_from(RaceResult, Race)
+            .where(
+                (Race.source_race_id == str(race.race_id))
+                & (RaceDriver.source_driver_id == str(result.driver.driver_id))
+            )
+            .get()
+        )
+        assert stored.position_final == result.position
+        assert stored.laps_completed == result.lap_count
+        laps = list(Lap.select().where(Lap.race_result == stored.id).order_by(Lap.lap_number))
+        assert [lap.lap_number for lap in laps] == list(range(1, result.lap_count + 1))
+        assert [round(lap.lap_time_seconds * 1000) for lap in laps] == [
+            lap.time_ms for lap in result.laps
+        ]
+        if laps:
+            assert Decimal(repr(laps[-1].elapsed_race_time)) * 1000 == result.total_ms
+
+
+def test_race_drivers_get_real_ids_and_entries_keep_transponders(service, site):
+    _, event = ingested(service, site)
+    raced = {str(res.driver.driver_id) for race in event.races for res in race.results}
+    assert {d.source_driver_id for d in Driver.select()} >= raced
+    temporary = [d for d in Driver.select() if d.source_driver_id.startswith("entry_")]
+    listed_not_raced = {
+        e.driver.driver_id for e in event.listed_entries if str(e.driver.driver_id) not in raced
+    }
+    assert len(temporary) == len(listed_not_raced)
+    entry = event.listed_entries[0]
+    stored = (
+        EventEntry.select()
+        .join(Driver)
+        .where(
+            (EventEntry.class_name == entry.class_name)
+            & (Driver.source_driver_id == str(entry.driver.driver_id))
+        )
+        .get()
+    )
+    assert stored.transponder_number == entry.driver.transponder
+    assert stored.entry_origin == "entry_list"
+
+
+def test_an_event_already_complete_returns_at_once_without_a_request(service, simulator, site):
+    _, event = ingested(service, site)
+    simulator.clear_requests()
+    report = service.ingest_event(str(event.event_id))
+    assert (report.status, report.requests, simulator.requests) == ("already_complete", 0, [])
+
+
+def test_forced_reingest_of_unchanged_data_writes_nothing(service, site):
+    _, event = ingested(service, site)
+    before = snapshot()
+    report = service.ingest_event(str(event.event_id), force=True)
+    assert report.requests == len(event.races) + 2
+    assert report.counts.written == 0
+    assert report.counts.table("laps").unchanged == sum(r.total_laps for r in event.races)
+    assert snapshot() == before
+
+
+def test_an_empty_entry_list_stops_before_any_other_request(service, simulator, site, pages):
+    track, event = first_event_with_races(site)
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    pages.empty_entry_list(track.slug.lower(), event.event_id)
+    simulator.clear_requests()
+    with pytest.raises(ValidationError, match=r"entry list of event \d+ is empty"):
+        service.ingest_event(str(event.event_id))
+    assert fetched(simulator) == [entry_list_url(track.slug.lower(), event.event_id)]
+    assert Event.get(Event.source_event_id == str(event.event_id)).ingest_depth == "none"
+    assert EventEntry.select().count() == 0
+
+
+def test_a_missing_entry_list_is_a_validation_error(service, site, pages):
+    track, event = first_event_with_races(site)
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    pages.remove(entry_list_url(track.slug.lower(), event.event_id))
+    with pytest.raises(ValidationError, match="has no entry list"):
+        service.ingest_event(str(event.event_id))
+    assert Event.get(Event.source_event_id == str(event.event_id)).ingest_depth == "none"
+
+
+def test_a_racer_missing_from_the_entry_list_is_kept_with_a_fallback_entry(db_url):
+    event = generate_event(
+        3, 900001, races=4, drivers_per_race=6, laps_per_race=5, missing_from_entry_list=2
+    )
+    site = site_for_event(event)
+    with LiveRCSimulator(SitePages(site)) as sim:
+        settings = Settings(
+            http_resolve=f"*.liverc.com=127.0.0.1:{sim.port}", http_min_interval_s=0
+        )
+        with IngestionService.open(db_url, settings=settings) as service:
+            service.sync_tracks("liverc")
+            service.refresh_events(site.tracks[0].slug, depth="none")
+            service.ingest_event("900001")
+            missing = [e for e in event.entries if not e.on_entry_list]
+            assert len(missing) == 2
+            for entry in missing:
+                stored = (
+                    EventEntry.select()
+                    .join(Driver)
+                    .where(Driver.source_driver_id == str(entry.driver.driver_id))
+                    .get()
+                )
+                assert (stored.entry_origin, stored.class_name) == ("race_result", entry.class_name)
+            assert RaceResult.select().count() == sum(len(r.results) for r in event.races)
+
+
+def test_stopping_halfway_then_rerunning_equals_a_clean_run(site, pages, settings, tmp_path):
+    track, event = first_event_with_races(site)
+    broken = race_url(track.slug.lower(), event.races[3].race_id)
+    with IngestionService.open(settings=settings) as service:
+        service.sync_tracks("liverc")
+        refresh(service, track)
+        pages.remove(broken)
+        with pytest.raises(PageNotFoundError):
+            service.ingest_event(str(event.event_id))
+        assert Event.get(Event.source_event_id == str(event.event_id)).ingest_depth == "none"
+        assert 1 <= Race.select().count() < len(event.races)
+        for race in Race.select():  # every race written is whole
+            expected = event.race(int(race.source_race_id)).results
+            assert RaceResult.select().where(RaceResult.race == race.id).count() == len(expected)
+        pages.restore(broken)
+        service.ingest_event(str(event.event_id))
+        interrupted = snapshot()
+
+    clean = replace(settings, database_url=f"sqlite:///{tmp_path / 'clean.db'}")
+    with IngestionService.open(settings=clean) as service:
+        service.sync_tracks("liverc")
+        refresh(service, track)
+        service.ingest_event(str(event.event_id))
+        assert snapshot() == interrupted
+
+
+def test_a_driver_seen_in_two_events_is_one_driver(service, site):
+    """The second event's temporary driver merges into the real one from the first."""
+    track = site.tracks[1]
+    first, second = [e for e in track.events if e.races][:2]
+    shared = {e.driver.driver_id for e in first.entries} & {
+        e.driver.driver_id for e in second.entries
+    }
+    raced_both = {
+        d
+        for d in shared
+        if any(r.driver.driver_id == d for race in first.races for r in race.results)
+        and any(r.driver.driver_id == d for race in second.races for r in race.results)
+    }
+    assert raced_both
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    service.ingest_event(str(first.event_id))
+    report = service.ingest_event(str(second.event_id))
+    for driver_id in raced_both:
+        real = Driver.get(Driver.source_driver_id == str(driver_id))
+        events = {
+            entry.event.source_event_id
+            for entry in EventEntry.select().where(EventEntry.driver == real.id)
+        }
+        assert events == {str(first.event_id), str(second.event_id)}
+        merged = Driver.select().where(Driver.merged_into == real.id)
+        assert [m.source_driver_id.split("_")[1] for m in merged] == [str(second.event_id)]
+    again = service.ingest_event(str(second.event_id), force=True)
+    assert again.counts.written == 0
+    assert report.counts.table("drivers").updated >= 2 * len(raced_both)
