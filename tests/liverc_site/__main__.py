@@ -1,4 +1,4 @@
-"""Command line: ``python -m tests.liverc_site serve|write``.
+"""Command line: ``python -m tests.liverc_site serve|write|record-demo``.
 
 ``serve`` runs the simulator in the foreground for manual poking (curl with
 ``-H 'Host: synthtrack.liverc.com'``); ``write DIR`` renders every page to
@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+from .demo import DEMO_CASSETTE, record
 from .generate import generate_site
 from .server import LiveRCSimulator
 from .site import SitePages
@@ -77,7 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     wr = sub.add_parser("write", help="write every page to DIR")
     wr.add_argument("dir", type=Path)
     _site_args(wr)
+    demo = sub.add_parser("record-demo", help="record the demo cassette with `mre --record`")
+    demo.add_argument("cassette", type=Path, nargs="?", default=DEMO_CASSETTE)
     a = parser.parse_args(argv)
+    if a.cmd == "record-demo":
+        with tempfile.TemporaryDirectory() as folder:
+            record(a.cassette, Path(folder) / "demo.db")
+        print(f"recorded {a.cassette}")
+        return 0
     pages = _pages(a)
     if a.cmd == "write":
         n = write(pages, a.dir)
