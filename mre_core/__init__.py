@@ -11,10 +11,28 @@ The public Python API for apps that embed mre (the CLI uses exactly this):
         print(report.counts)
 
 Connector authors need `hookimpl` and the records in `mre_core.records`.
+
+Like any library that logs with loguru, mre stays silent until the app asks
+for its logs: `logger.enable("mre_core")`. The CLI enables every logger.
 """
+
+from typing import Any
+
+from loguru import logger
 
 __version__ = "0.1.0"
 
 from mre_core.hookspecs import hookimpl
 
-__all__ = ["__version__", "hookimpl"]
+logger.disable("mre_core")
+
+__all__ = ["IngestionService", "__version__", "hookimpl"]
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use: the service pulls in the database and HTTP layers.
+    if name == "IngestionService":
+        from mre_core.service.ingestion import IngestionService
+
+        return IngestionService
+    raise AttributeError(f"module 'mre_core' has no attribute {name!r}")

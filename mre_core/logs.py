@@ -19,7 +19,9 @@ def _stderr(message: str) -> None:
 
 
 def configure(json_lines: bool = False, level: str = "INFO") -> None:
+    """Send every logger's output (mre's and connectors') to stderr."""
     logger.remove()
+    logger.enable("")
     if json_lines:
         logger.add(_stderr, level=level, serialize=True)
     else:

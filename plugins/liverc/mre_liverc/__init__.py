@@ -6,3 +6,7 @@ database.
 """
 
 __version__ = "0.1.0"
+
+from loguru import logger
+
+logger.disable("mre_liverc")  # silent in apps until they enable it; the CLI does
