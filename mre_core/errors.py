@@ -20,9 +20,15 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class MreError(Exception):
-    """Base of the errors mre reports to people rather than crashing on."""
+    """Base of the errors mre reports to people rather than crashing on.
+
+    When an operation fails, the service attaches the operation's report
+    (run id, partial counts) as `report`.
+    """
 
     exit_code = 1
     code = "error"
@@ -30,6 +36,7 @@ class MreError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        self.report: Any = None
 
     def __str__(self) -> str:
         return self.message

@@ -40,6 +40,12 @@ class Settings:
     http_resolve: str = ""
     log_format: str = "text"
     log_level: str = "INFO"
+    # A deep ingestion holds its event's lock; a holder silent this long is presumed dead.
+    lock_ttl_s: float = 120.0
+
+    @property
+    def heartbeat_s(self) -> float:
+        return self.lock_ttl_s / 4
 
     @property
     def user_agent(self) -> str:

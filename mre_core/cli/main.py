@@ -15,7 +15,7 @@ from pathlib import Path
 import typer
 
 from mre_core import __version__, logs
-from mre_core.cli import connectors, events, ingest, output, tracks
+from mre_core.cli import connectors, events, ingest, output, runs, tracks
 from mre_core.cli.state import CliState
 from mre_core.errors import MreError
 
@@ -37,6 +37,8 @@ app.add_typer(tracks.app, name="tracks")
 app.add_typer(events.app, name="events")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(connectors.app, name="connectors")
+app.add_typer(runs.app, name="runs")
+app.command("status")(runs.status)
 
 
 def _version(value: bool) -> None:
@@ -79,7 +81,7 @@ def global_options(
     json_lines = log_json or os.environ.get("MRE_LOG_FORMAT", "").lower() == "json"
     level = "DEBUG" if verbose else "WARNING" if quiet else os.environ.get("MRE_LOG_LEVEL", "INFO")
     logs.configure(json_lines=json_lines, level=level)
-    ctx.obj = CliState(db=db, replay=replay, record=record)
+    ctx.obj = CliState(db=db, replay=replay, record=record, show_progress=not (json_lines or quiet))
 
 
 # Global options and how many values each takes, so they may follow the

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from mre_core.cli.progress import progress_bar
 from mre_core.errors import UsageError
 from mre_core.http.cassette import Cassette
 from mre_core.service.ingestion import IngestionService
@@ -17,6 +18,7 @@ class CliState:
     db: str | None = None
     replay: Path | None = None
     record: Path | None = None
+    show_progress: bool = True
 
     def cassette(self) -> Cassette | None:
         if self.replay and self.record:
@@ -32,6 +34,8 @@ class CliState:
         cassette = self.cassette()  # checked before the database is touched
         service = IngestionService.open(self.db, cassette=cassette)
         try:
-            yield service
+            with progress_bar(self.show_progress) as listeners:
+                service.progress_listeners.extend(listeners)
+                yield service
         finally:
             service.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
@@ -50,8 +51,14 @@ class Page:
 class HttpClient:
     """Shared by all connectors in one process; thread-safe."""
 
-    def __init__(self, settings: Settings, cassette: Cassette | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        cassette: Cassette | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self.settings = settings
+        self._sleep = sleep  # tests pass a recorder: waits are checked, not waited
         self.cassette = cassette
         transport: httpx.BaseTransport = httpx.HTTPTransport()
         if settings.http_resolve:
@@ -64,7 +71,7 @@ class HttpClient:
             ),
             follow_redirects=False,
         )
-        self._gates = SiteGates(settings.http_concurrency, settings.http_min_interval_s)
+        self._gates = SiteGates(settings.http_concurrency, settings.http_min_interval_s, sleep)
         self._rng = random.Random()
 
     def for_connector(self, info: ConnectorInfo) -> SourceHttp:
@@ -140,7 +147,7 @@ class HttpClient:
         logger.info(
             "retrying {} in {:.2f} s (attempt {} of {})", url, delay, attempt + 1, s.http_max_tries
         )
-        time.sleep(delay)
+        self._sleep(delay)
 
     def _log(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.utils import parsedate_to_datetime
 
@@ -28,30 +28,41 @@ class SiteGate:
     waiting threads queue in order instead of all waking at once.
     """
 
-    def __init__(self, concurrency: int, interval_s: float) -> None:
+    def __init__(
+        self,
+        concurrency: int,
+        interval_s: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._slots = threading.BoundedSemaphore(max(1, concurrency))
         self._lock = threading.Lock()
         self._interval = max(0.0, interval_s)
-        self._next_start = 0.0
+        self._next_start = float("-inf")
+        self._clock = clock
+        self._sleep = sleep
 
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self._slots:
             with self._lock:
-                now = time.monotonic()
+                now = self._clock()
                 start = max(now, self._next_start)
                 self._next_start = start + self._interval
             if start > now:
-                time.sleep(start - now)
+                self._sleep(start - now)
             yield
 
 
 class SiteGates:
     """One gate per site, created on first use."""
 
-    def __init__(self, concurrency: int, interval_s: float) -> None:
+    def __init__(
+        self, concurrency: int, interval_s: float, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
         self._concurrency = concurrency
         self._interval = interval_s
+        self._sleep = sleep
         self._gates: dict[str, SiteGate] = {}
         self._lock = threading.Lock()
 
@@ -60,7 +71,9 @@ class SiteGates:
         with self._lock:
             gate = self._gates.get(site)
             if gate is None:
-                gate = self._gates[site] = SiteGate(self._concurrency, self._interval)
+                gate = self._gates[site] = SiteGate(
+                    self._concurrency, self._interval, sleep=self._sleep
+                )
             return gate
 
 

@@ -5,6 +5,10 @@ here, before any other request), then the event page for the race list,
 then each race page exactly once, written race by race in race order. Only
 after the last race is the event marked `laps_full`; an event stopped
 halfway stays unmarked, and a rerun completes it without duplicates.
+
+One run at a time per event: the event's lock is taken first, and the
+event is read again under it, since the run that held it may just have
+completed it.
 """
 
 from __future__ import annotations
@@ -15,34 +19,60 @@ from loguru import logger
 
 from mre_core.errors import PageNotFoundError, ValidationError
 from mre_core.service.event_drivers import EventDrivers
+from mre_core.service.locks import Lock, event_lock_key
 from mre_core.service.prefetch import fetch_in_order
 from mre_core.service.race_writer import write_race
-from mre_core.service.reports import ALREADY_COMPLETE, OperationReport
-from mre_core.storage.database import current_database
+from mre_core.service.reports import ALREADY_COMPLETE
+from mre_core.storage.database import write_transaction
 from mre_core.storage.models import DEPTH_LAPS_FULL, Event
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from mre_core.http import SourceHttp
+    from mre_core.plugins import Connector
     from mre_core.service.ingestion import IngestionService
+    from mre_core.service.runs import RunRecorder
 
 
-def ingest_event(service: IngestionService, event: Event, force: bool) -> OperationReport:
-    report = OperationReport("ingest_event", event.source, event.source_event_id)
+def ingest_event(service: IngestionService, run: RunRecorder, event: Event, force: bool) -> None:
     if event.ingest_depth == DEPTH_LAPS_FULL and not force:
-        report.status = ALREADY_COMPLETE
-        return report
-    connector = service.registry.get(event.source)
-    http = service.http.for_connector(connector.info)
-    slug = event.track.source_track_slug
+        run.report.status = ALREADY_COMPLETE
+        return
+    lock = Lock(
+        event_lock_key(event.source, event.source_event_id),
+        run.id,
+        service.settings.lock_ttl_s,
+        f"event {event.source_event_id}",
+    )
+    lock.acquire()
+    run.beats.append(lock.renew)
     try:
-        _ingest(service, connector, http, slug, event, report)
+        event = Event.get_by_id(event.id)
+        if event.ingest_depth == DEPTH_LAPS_FULL and not force:
+            run.report.status = ALREADY_COMPLETE
+            return
+        connector = service.registry.get(event.source)
+        http = service.http.for_connector(connector.info)
+        try:
+            _ingest(service, run, connector, http, event, lock)
+        finally:
+            run.report.requests = http.requests
     finally:
-        report.requests = http.requests
-    return report
+        run.beats.remove(lock.renew)
+        lock.release()
 
 
-def _ingest(service, connector, http, slug, event: Event, report: OperationReport) -> None:  # type: ignore[no-untyped-def]
-    event_id = event.source_event_id
+def _ingest(
+    service: IngestionService,
+    run: RunRecorder,
+    connector: Connector,
+    http: SourceHttp,
+    event: Event,
+    lock: Lock,
+) -> None:
+    counts = run.report.counts
+    slug, event_id = event.track.source_track_slug, event.source_event_id
+    run.progress("fetching the entry list", done=0)
     try:
         entries = connector.call("fetch_entry_list", http=http, track_slug=slug, event_id=event_id)
     except PageNotFoundError as exc:
@@ -53,12 +83,14 @@ def _ingest(service, connector, http, slug, event: Event, report: OperationRepor
         raise ValidationError(
             f"the entry list of event {event_id} is empty: nothing to ingest (event left unmarked)"
         )
-    drivers = EventDrivers(event, report.counts)
-    with current_database().atomic():
+    drivers = EventDrivers(event, counts)
+    with write_transaction():
         drivers.write_entry_list(entries)
+    run.progress("fetching the event page", done=1)
 
     races = connector.call("fetch_races", http=http, track_slug=slug, event_id=event_id)
     logger.info("event {}: {} entries, {} races", event_id, len(entries), len(races))
+    run.progress(f"fetching {len(races)} race pages", done=2, total=len(races) + 2)
     workers = 1 if service.cassette else service.settings.http_concurrency
     pages = fetch_in_order(
         lambda race: connector.call("fetch_laps", http=http, track_slug=slug, race=race),
@@ -66,23 +98,25 @@ def _ingest(service, connector, http, slug, event: Event, report: OperationRepor
         workers=workers,
         window=2 * workers,
     )
-    laps = 0
-    for race, detail in pages:
-        write_race(event, race, detail, drivers, report.counts)
+    results = laps = 0
+    for number, (race, detail) in enumerate(pages, start=1):
+        lock.check()
+        write_race(event, race, detail, drivers, counts)
+        results += len(detail.results)
         laps += sum(len(result.laps) for result in detail.results)
         if not detail.results:
             logger.warning("race {} ({}) has no results yet", race.source_race_id, race.race_label)
+        run.advance(f"race {number}/{len(races)}: {race.race_label}")
 
     for step in service.after_event_ingested:
-        step(event, report.counts)
+        step(event, counts)
 
-    with current_database().atomic():
-        was_complete = event.ingest_depth == DEPTH_LAPS_FULL
+    lock.check()
+    with write_transaction():
+        was_complete = Event.get_by_id(event.id).ingest_depth == DEPTH_LAPS_FULL
         Event.update(ingest_depth=DEPTH_LAPS_FULL, last_ingested_at=utcnow()).where(
             Event.id == event.id
         ).execute()
         # last_ingested_at is bookkeeping: only the depth change counts as an update.
-        report.counts.add(
-            "events", updated=0 if was_complete else 1, unchanged=1 if was_complete else 0
-        )
-    logger.info("event {}: {} races, {} laps", event_id, len(races), laps)
+        counts.add("events", updated=0 if was_complete else 1, unchanged=1 if was_complete else 0)
+    logger.info("event {}: {} races, {} results, {} laps", event_id, len(races), results, laps)

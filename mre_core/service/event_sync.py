@@ -3,10 +3,10 @@
 The track must already be known (from the track sync). Events are upserted
 by their source id; new ones start at depth 'none', and the depth of known
 events is never changed here. With depth 'laps_full' the events this run
-created (or, asked for, all listed ones) are then deep-ingested one by one;
-one event failing its checks does not stop the others, but a network
-failure stops the run: the site is down, and retrying every event would
-only hammer it.
+created (or, asked for, all listed ones) are then deep-ingested one by one,
+each as a child run; one event failing its checks does not stop the others,
+but a network failure stops the run: the site is down, and trying every
+event would only hammer it.
 """
 
 from __future__ import annotations
@@ -15,30 +15,31 @@ from typing import TYPE_CHECKING
 
 from loguru import logger
 
-from mre_core.errors import MreError, NetworkError, UsageError
+from mre_core.errors import MreError, NetworkError
 from mre_core.service.reports import FAILED, OperationReport
 from mre_core.storage.bulk import upsert_rows
-from mre_core.storage.database import current_database
-from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, DEPTHS, Event, Track
+from mre_core.storage.database import write_transaction
+from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, Event, Track
 
 if TYPE_CHECKING:
     from mre_core.service.ingestion import IngestionService
+    from mre_core.service.runs import RunRecorder
 
 
 def refresh_events(
-    service: IngestionService, track: Track, depth: str, ingest_all: bool
-) -> OperationReport:
-    if depth not in DEPTHS:
-        raise UsageError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
+    service: IngestionService, run: RunRecorder, track: Track, depth: str, ingest_all: bool
+) -> None:
+    report = run.report
     connector = service.registry.get(track.source)
     http = service.http.for_connector(connector.info)
-    report = OperationReport("refresh_events", track.source, track.source_track_slug)
+    run.progress("fetching the events page", done=0, total=1)
     try:
         records = connector.call(
             "list_events_for_track", http=http, track_slug=track.source_track_slug
         )
     finally:
         report.requests = http.requests
+    logger.info("{} events listed for {}", len(records), track.source_track_slug)
     rows = [
         {
             "source": track.source,
@@ -55,7 +56,7 @@ def refresh_events(
         for record in records
     ]
     listed = [row["source_event_id"] for row in rows]
-    with current_database().atomic():
+    with write_transaction():
         upserted = upsert_rows(
             Event,
             rows,
@@ -65,32 +66,44 @@ def refresh_events(
             insert_only=frozenset({"ingest_depth"}),
         )
     report.created = [event_id for _, event_id in upserted.new_keys]
-    if depth == DEPTH_LAPS_FULL:
-        targets = listed if ingest_all else report.created
-        _ingest_each(service, track.source, targets, report)
-    return report
+    targets = (listed if ingest_all else report.created) if depth == DEPTH_LAPS_FULL else []
+    empty = {r.source_event_id for r in records if r.event_entries == 0}
+    if empty & set(targets):
+        # The listing already says there is nothing to ingest: no request for it.
+        logger.info(
+            "not ingesting {} listed with no entries", ", ".join(sorted(empty & set(targets)))
+        )
+        targets = [t for t in targets if t not in empty]
+    run.progress("events page written", done=1, total=1 + len(targets))
+    _ingest_each(service, run, track.source, targets)
 
 
 def _ingest_each(
-    service: IngestionService, source: str, event_ids: list[str], report: OperationReport
+    service: IngestionService, run: RunRecorder, source: str, event_ids: list[str]
 ) -> None:
+    report = run.report
     for position, event_id in enumerate(event_ids):
+        run.progress(f"event {event_id} ({position + 1}/{len(event_ids)})")
         try:
-            child = service.ingest_event(event_id, source=source)
+            child = service.ingest_event(event_id, source=source, parent_run_id=run.id)
         except MreError as exc:
-            child = OperationReport("ingest_event", source, event_id)
-            child.fail(exc)
-            logger.warning("event {} not ingested: {}", event_id, exc)
+            child = exc.report or OperationReport("ingest_event", source, event_id)
+            if not child.error_code:
+                child.fail(exc)
             report.children.append(child)
+            report.requests += child.requests
             if isinstance(exc, NetworkError):
-                skipped = event_ids[position + 1 :]
-                if skipped:
-                    logger.warning("stopping: {} more events not attempted", len(skipped))
+                logger.warning(
+                    "stopping: {} more events not attempted", len(event_ids) - position - 1
+                )
                 break
             continue
+        finally:
+            run.advance(f"event {event_id} done")
         report.children.append(child)
-        report.counts.merge(child.counts)
         report.requests += child.requests
+    for child in report.children:
+        report.counts.merge(child.counts)
     failed = [c for c in report.children if c.error_code]
     if failed:
         report.status = FAILED

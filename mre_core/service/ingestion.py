@@ -13,17 +13,18 @@ from typing import Any
 import peewee
 from loguru import logger
 
-from mre_core.errors import UsageError
+from mre_core.errors import MreError, UsageError
 from mre_core.http import HttpClient
 from mre_core.http.cassette import Cassette
 from mre_core.plugins import ConnectorRegistry
 from mre_core.service import event_ingest, event_sync, queries, track_sync
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
+from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
 from mre_core.settings import Settings
 from mre_core.storage import open_database
 from mre_core.storage.counts import Counts
-from mre_core.storage.models import DEPTH_LAPS_FULL, Event
+from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, DEPTHS, Event
 
 AfterIngest = Callable[[Event, Counts], None]
 
@@ -45,6 +46,8 @@ class IngestionService:
         # laps_full, in one place: matching the app's users to the event's
         # drivers (step 9 of deep ingestion) is registered here.
         self.after_event_ingested: list[AfterIngest] = []
+        # Told of every step of every run (the CLI draws its progress bar from these).
+        self.progress_listeners: list[ProgressListener] = []
         self._cassette_session: Any = None
 
     @classmethod
@@ -81,20 +84,29 @@ class IngestionService:
     # --- the three operations -------------------------------------------------
 
     def sync_tracks(self, source: str = "liverc") -> OperationReport:
-        return self._run(lambda: track_sync.sync_tracks(self, source), "sync_tracks", source)
+        self.registry.get(source)  # an unknown source fails before a run is recorded
+        return self._run(
+            "sync_tracks",
+            source,
+            "catalogue",
+            lambda run: track_sync.sync_tracks(self, run, source),
+        )
 
     def refresh_events(
         self,
         track: str | int,
-        depth: str = "none",
+        depth: str = DEPTH_NONE,
         ingest_all: bool = False,
         source: str | None = None,
     ) -> OperationReport:
+        if depth not in DEPTHS:
+            raise UsageError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
         found = find_track(track, source)
         return self._run(
-            lambda: event_sync.refresh_events(self, found, depth, ingest_all),
             "refresh_events",
+            found.source,
             found.source_track_slug,
+            lambda run: event_sync.refresh_events(self, run, found, depth, ingest_all),
         )
 
     def ingest_event(
@@ -103,15 +115,50 @@ class IngestionService:
         depth: str = DEPTH_LAPS_FULL,
         force: bool = False,
         source: str | None = None,
+        parent_run_id: int | None = None,
     ) -> OperationReport:
         if depth != DEPTH_LAPS_FULL:
             raise UsageError(f"deep ingestion has one depth, laps_full (not {depth!r})")
         found = find_event(event, source)
         return self._run(
-            lambda: event_ingest.ingest_event(self, found, force),
             "ingest_event",
+            found.source,
             found.source_event_id,
+            lambda run: event_ingest.ingest_event(self, run, found, force),
+            parent_run_id,
         )
+
+    def _run(
+        self,
+        operation: str,
+        source: str,
+        target: str,
+        body: Callable[[RunRecorder], None],
+        parent_run_id: int | None = None,
+    ) -> OperationReport:
+        """Run one operation under its run record, heartbeat and log context."""
+        run = RunRecorder(operation, source, target, self.progress_listeners, parent_run_id)
+        with logger.contextualize(run_id=run.id), Heartbeat(self.settings.heartbeat_s, run.beats):
+            logger.info("{} {}: started (run {})", operation, target, run.id)
+            try:
+                body(run)
+            except BaseException as exc:
+                run.fail(exc)
+                if isinstance(exc, MreError):
+                    exc.report = run.report
+                logger.error("{} {}: failed: {}", operation, target, exc)
+                raise
+            run.finish()
+            report = run.report
+            logger.info(
+                "{} {}: {} ({} requests) {}",
+                operation,
+                target,
+                report.status,
+                report.requests,
+                report.counts.summary(),
+            )
+        return report
 
     # --- reading back ------------------------------------------------------------
 
@@ -128,21 +175,12 @@ class IngestionService:
     ) -> dict[str, Any]:
         return queries.event_detail(find_event(event, source), with_laps)
 
-    def connectors(self) -> ConnectorRegistry:
-        return self.registry
+    def list_runs(self, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
+        return queries.runs(limit, status)
 
-    def _run(
-        self, operation: Callable[[], OperationReport], name: str, target: str
-    ) -> OperationReport:
-        with logger.contextualize(operation=name, target=target):
-            logger.info("{} {}: started", name, target)
-            report = operation()
-            logger.info(
-                "{} {}: {} ({} requests) {}",
-                name,
-                target,
-                report.status,
-                report.requests,
-                report.counts.summary(),
-            )
-            return report
+    def run_detail(self, run_id: int) -> dict[str, Any]:
+        return queries.run(run_id)
+
+    def running(self) -> list[dict[str, Any]]:
+        """What is running now, with progress; runs whose process died show as stale."""
+        return queries.running(stale_after_s=self.settings.lock_ttl_s)

@@ -8,6 +8,7 @@ event never sits in memory whole.
 
 from __future__ import annotations
 
+import contextvars
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -28,16 +29,21 @@ def fetch_in_order(
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="mre-fetch")
     pending: deque[tuple[T, Future[R]]] = deque()
+
+    def submit(item: T) -> None:
+        # The worker runs in a copy of our context, so its log lines carry the run id.
+        pending.append((item, pool.submit(contextvars.copy_context().run, fetch, item)))
+
     try:
         for item in source:
-            pending.append((item, pool.submit(fetch, item)))
+            submit(item)
             if len(pending) >= window:
                 break
         while pending:
             item, future = pending.popleft()
             result = future.result()
             for following in source:
-                pending.append((following, pool.submit(fetch, following)))
+                submit(following)
                 break
             yield item, result
     finally:

@@ -5,7 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mre_core.storage.models import Driver, Event, Lap, Race, RaceDriver, RaceResult, Track
+from mre_core.errors import NotFoundError
+from mre_core.storage.models import (
+    RUN_RUNNING,
+    Driver,
+    Event,
+    IngestionRun,
+    Lap,
+    Race,
+    RaceDriver,
+    RaceResult,
+    Track,
+)
+from mre_core.timeutil import utcnow
 
 
 def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
@@ -142,3 +154,56 @@ def _fastest_by_class(races: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "source_race_id": race["source_race_id"],
                 }
     return sorted(best.values(), key=lambda b: b["class_name"])
+
+
+def runs(limit: int, status: str | None) -> list[dict[str, Any]]:
+    query = IngestionRun.select().order_by(IngestionRun.id.desc()).limit(limit)
+    if status:
+        query = query.where(IngestionRun.status == status)
+    return [_run(r) for r in query]
+
+
+def run(run_id: int) -> dict[str, Any]:
+    row = IngestionRun.get_or_none(IngestionRun.id == run_id)
+    if row is None:
+        raise NotFoundError(f"run {run_id} does not exist (see `mre runs list`)")
+    children = IngestionRun.select().where(IngestionRun.parent == row.id).order_by(IngestionRun.id)
+    return {**_run(row), "children": [_run(c) for c in children]}
+
+
+def running(stale_after_s: float) -> list[dict[str, Any]]:
+    """Runs still marked running; `stale` when their heartbeat stopped (process gone)."""
+    now = utcnow()
+    rows = IngestionRun.select().where(IngestionRun.status == RUN_RUNNING).order_by(IngestionRun.id)
+    found = []
+    for row in rows:
+        item = _run(row)
+        beat = row.heartbeat_at or row.started_at
+        item["stale"] = (now - beat).total_seconds() > stale_after_s
+        found.append(item)
+    return found
+
+
+def _run(row: IngestionRun) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "operation": row.operation,
+        "source": row.source,
+        "target": row.target,
+        "status": row.status,
+        "parent_id": row.parent_id,
+        "started_at": row.started_at,
+        "finished_at": row.finished_at,
+        "heartbeat_at": row.heartbeat_at,
+        "progress": {
+            "done": row.progress_done,
+            "total": row.progress_total,
+            "step": row.progress_step,
+        },
+        "requests": row.requests,
+        "counts": json.loads(row.counts),
+        "error_code": row.error_code,
+        "error_message": row.error_message,
+        "host": row.host,
+        "pid": row.pid,
+    }

@@ -16,14 +16,14 @@ from mre_core.records import RaceDetail, RaceRecord, ResultRecord
 from mre_core.service.event_drivers import EventDrivers
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.counts import Counts
-from mre_core.storage.database import current_database
+from mre_core.storage.database import write_transaction
 from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
 
 
 def write_race(
     event: Event, race: RaceRecord, detail: RaceDetail, drivers: EventDrivers, counts: Counts
 ) -> None:
-    with current_database().atomic():
+    with write_transaction():
         race_id = upsert_rows(
             Race,
             [_race_row(event, race, detail)],

@@ -26,6 +26,7 @@ class OperationReport:
     error_code: str | None = None
     error_message: str | None = None
     exit_code: int = 0
+    run_id: int | None = None
 
     def fail(self, error: MreError) -> None:
         self.status = FAILED
@@ -35,6 +36,7 @@ class OperationReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "run_id": self.run_id,
             "operation": self.operation,
             "source": self.source,
             "target": self.target,

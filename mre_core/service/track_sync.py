@@ -9,24 +9,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mre_core.service.reports import OperationReport
+from loguru import logger
+
 from mre_core.storage.bulk import upsert_rows
-from mre_core.storage.database import current_database
+from mre_core.storage.database import write_transaction
 from mre_core.storage.models import Track
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
     from mre_core.service.ingestion import IngestionService
+    from mre_core.service.runs import RunRecorder
 
 
-def sync_tracks(service: IngestionService, source: str) -> OperationReport:
+def sync_tracks(service: IngestionService, run: RunRecorder, source: str) -> None:
+    report = run.report
     connector = service.registry.get(source)
     http = service.http.for_connector(connector.info)
-    report = OperationReport("sync_tracks", source, "catalogue")
+    run.progress("fetching the track catalogue", done=0, total=1)
     try:
         records = connector.call("list_tracks", http=http)
     finally:
         report.requests = http.requests
+    logger.info("{} tracks listed", len(records))
     now = utcnow()
     rows = [
         {
@@ -42,7 +46,7 @@ def sync_tracks(service: IngestionService, source: str) -> OperationReport:
         for record in records
     ]
     listed = [row["source_track_slug"] for row in rows]
-    with current_database().atomic():
+    with write_transaction():
         upsert_rows(
             Track,
             rows,
@@ -61,4 +65,6 @@ def sync_tracks(service: IngestionService, source: str) -> OperationReport:
             .execute()
         )
         report.counts.add("tracks", updated=gone)
-    return report
+    if gone:
+        logger.info("{} tracks no longer listed: marked inactive", gone)
+    run.progress("done", done=1)

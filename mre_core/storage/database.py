@@ -36,6 +36,20 @@ def current_database() -> peewee.Database:
     return db
 
 
+def write_transaction() -> peewee._atomic:
+    """A transaction that will write: BEGIN IMMEDIATE on SQLite.
+
+    A deferred SQLite transaction that reads, then writes after another
+    connection committed (a second process, or our own heartbeat thread)
+    fails at once with SQLITE_BUSY_SNAPSHOT; taking the write lock up front
+    makes it wait its turn (busy_timeout) instead.
+    """
+    db = current_database()
+    if isinstance(db, peewee.SqliteDatabase):
+        return db.atomic("IMMEDIATE")
+    return db.atomic()
+
+
 def is_postgres(db: peewee.Database) -> bool:
     return isinstance(db, peewee.PostgresqlDatabase)
 

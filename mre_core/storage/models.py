@@ -186,6 +186,67 @@ class Lap(BaseModel):
         indexes = ((("race_result", "lap_number"), True),)
 
 
+RUN_QUEUED = "queued"
+RUN_RUNNING = "running"
+RUN_SUCCEEDED = "succeeded"
+RUN_FAILED = "failed"
+RUN_ALREADY_COMPLETE = "already_complete"
+RUN_STATUSES = (RUN_QUEUED, RUN_RUNNING, RUN_SUCCEEDED, RUN_FAILED, RUN_ALREADY_COMPLETE)
+
+
+class IngestionRun(BaseModel):
+    """One operation, from start to end: what ran, how far it got, what it wrote.
+
+    Written by the process doing the work and read by anyone (`mre status`,
+    a web page polling progress). `heartbeat_at` moves while the process is
+    alive, so a run whose process died shows as stale.
+    """
+
+    operation = pw.CharField(max_length=32)
+    source = pw.CharField(max_length=64)
+    target = pw.CharField(max_length=255)
+    status = pw.CharField(
+        max_length=16,
+        default=RUN_RUNNING,
+        constraints=[pw.Check(f"status IN {RUN_STATUSES!r}")],
+        index=True,
+    )
+    parent = pw.ForeignKeyField("self", column_name="parent_id", null=True, backref="children")
+    started_at = pw.DateTimeField()
+    finished_at = pw.DateTimeField(null=True)
+    heartbeat_at = pw.DateTimeField(null=True)
+    progress_done = pw.IntegerField(default=0)
+    progress_total = pw.IntegerField(null=True)
+    progress_step = pw.CharField(max_length=255, null=True)
+    requests = pw.IntegerField(default=0)
+    counts = pw.TextField(default="{}")  # {"laps": {"new": 1, "updated": 0, "unchanged": 0}, ...}
+    error_code = pw.CharField(max_length=32, null=True)
+    error_message = pw.TextField(null=True)
+    host = pw.CharField(max_length=255)
+    pid = pw.IntegerField()
+
+    class Meta:
+        table_name = "ingestion_runs"
+
+
+class IngestLock(BaseModel):
+    """Who is ingesting what right now, across processes and machines.
+
+    A row per lock key (e.g. one event). Free when `owner` is NULL; held
+    while `expires_at` is in the future, which the holder's heartbeat keeps
+    pushing forward. Rows are reused, never deleted.
+    """
+
+    lock_key = pw.CharField(max_length=255, unique=True)
+    owner = pw.CharField(max_length=255, null=True)
+    run = pw.ForeignKeyField(IngestionRun, column_name="run_id", null=True)
+    acquired_at = pw.DateTimeField(null=True)
+    expires_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "ingest_locks"
+
+
 INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     Track,
     Event,
@@ -196,3 +257,4 @@ INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     RaceResult,
     Lap,
 )
+BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import peewee
 
 from mre_core.storage.database import database_proxy
-from mre_core.storage.models import INGESTION_MODELS
+from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS
 
-ALL_MODELS: list[type[peewee.Model]] = list(INGESTION_MODELS)
+ALL_MODELS: list[type[peewee.Model]] = [*INGESTION_MODELS, *BOOKKEEPING_MODELS]
 
 
 def create_schema(db: peewee.Database) -> None:

@@ -44,6 +44,8 @@ class RequestRecord:
     method: str = "GET"
     fault: str | None = None
     done: bool = False
+    user_agent: str | None = None
+    answered_at: float | None = None  # when the response started (or the drop)
 
     @property
     def url(self) -> str:
@@ -148,6 +150,9 @@ class LiveRCSimulator:
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
         self.connections_opened = 0
+        # Requests being handled right now, and the most there ever were at once.
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -221,6 +226,20 @@ class LiveRCSimulator:
     def clear_requests(self) -> None:
         with self._lock:
             self._requests.clear()
+            self.max_in_flight = self.in_flight
+
+    def _arrive(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _leave(self, record: RequestRecord) -> None:
+        # Called before the response goes out: a client that then sends its
+        # next request at once is never counted twice. Idempotent per request.
+        with self._lock:
+            if record.answered_at is None:
+                record.answered_at = time.time()
+                self.in_flight -= 1
 
     # -- faults -----------------------------------------------------------
 
@@ -310,8 +329,17 @@ class LiveRCSimulator:
         host, _, rest = canon.removeprefix("https://").partition("/")
         record_target = target if target.startswith("/") else "/" + rest
         key = f"{host}/{rest}"
-        record = RequestRecord(host, record_target, None, arrival, h.command)
+        record = RequestRecord(
+            host, record_target, None, arrival, h.command, user_agent=h.headers.get("User-Agent")
+        )
         self._record(record)
+        self._arrive()
+        try:
+            self._respond(h, record, key, url, head)
+        finally:
+            self._leave(record)
+
+    def _respond(self, h: _Handler, record: RequestRecord, key: str, url: str, head: bool) -> None:
         delay, fault = self._take_faults(key)
         kind = fault.kind if fault else None
         with self._lock:
@@ -320,6 +348,7 @@ class LiveRCSimulator:
             self._stopping.wait(self.latency + delay)
         if fault is not None and fault.kind == "drop":
             h.close_connection = True
+            self._leave(record)
             self._finish(record, None, kind)
             return
         if fault is not None and fault.kind == "timeout":
@@ -335,6 +364,9 @@ class LiveRCSimulator:
         sent = len(body)
         if fault is not None and fault.kind == "truncate" and status == 200:
             sent = max(0, min(len(body) - 1, int(len(body) * fault.keep)))
+        with self._lock:
+            record.status = status  # known before the client can read the response
+        self._leave(record)
         try:
             h.send_response(status)
             h.send_header("Content-Type", "text/html; charset=UTF-8")

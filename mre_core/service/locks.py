@@ -1,0 +1,135 @@
+"""One deep ingestion per event at a time, across processes and machines.
+
+A row in `ingest_locks` per key, taken with a compare-and-swap UPDATE that
+works the same on SQLite and PostgreSQL. The holder's heartbeat pushes
+`expires_at` forward; a lock whose holder stopped beating (the process died,
+was killed, or hangs on a pooled connection that never closes) is taken over
+once it has expired, after `MRE_LOCK_TTL_S` (120 s by default). On the same
+machine, a holder whose process no longer exists is taken over at once.
+
+The lock lives in a table, not in the database session (a PostgreSQL
+advisory lock would be freed only when its connection closes, and a
+connection pool may keep it open forever), so a leaked connection cannot
+block an event.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+
+import peewee
+from loguru import logger
+
+from mre_core.errors import InProgressError
+from mre_core.service.runs import HOST
+from mre_core.storage.database import current_database, write_transaction
+from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun, IngestLock
+from mre_core.timeutil import utcnow
+
+
+def event_lock_key(source: str, event_id: str) -> str:
+    return f"event:{source}:{event_id}"
+
+
+class Lock:
+    def __init__(self, key: str, run_id: int, ttl_s: float, what: str) -> None:
+        self.key = key
+        self.run_id = run_id
+        self.ttl = timedelta(seconds=ttl_s)
+        self.what = what
+        self.owner = f"{HOST}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.lost = False
+
+    def acquire(self) -> None:
+        """Take the lock or raise InProgressError; takes over an expired or orphaned one."""
+        with write_transaction():
+            row = IngestLock.get_or_none(IngestLock.lock_key == self.key)
+            if row is None:
+                try:
+                    with current_database().atomic():  # a savepoint: a lost race rolls back alone
+                        IngestLock.create(lock_key=self.key, **self._holding())
+                    return
+                except peewee.IntegrityError:
+                    row = IngestLock.get(IngestLock.lock_key == self.key)
+            now = utcnow()
+            free = row.owner is None or row.expires_at is None or row.expires_at < now
+            if not free and not _orphaned_here(row.owner):
+                raise InProgressError(
+                    f"{self.what} is being ingested by run {row.run_id} ({row.owner}) "
+                    f"since {row.acquired_at:%Y-%m-%d %H:%M:%S} UTC; try again later"
+                )
+            taken = (
+                IngestLock.update(**self._holding())
+                .where((IngestLock.lock_key == self.key) & _same_owner(row.owner))
+                .execute()
+            )
+            if taken != 1:
+                raise InProgressError(f"{self.what} was just taken by another run; try again later")
+            if row.owner is not None:
+                self._abandon(row)
+
+    def _holding(self) -> dict[str, object]:
+        now = utcnow()
+        return {
+            "owner": self.owner,
+            "run": self.run_id,
+            "acquired_at": now,
+            "expires_at": now + self.ttl,
+        }
+
+    def _abandon(self, row: IngestLock) -> None:
+        logger.warning(
+            "took over the lock on {} from {} (run {}): it stopped heartbeating",
+            self.what,
+            row.owner,
+            row.run_id,
+        )
+        IngestionRun.update(
+            status=RUN_FAILED,
+            finished_at=utcnow(),
+            error_code="abandoned",
+            error_message=f"its process stopped; run {self.run_id} took over",
+        ).where((IngestionRun.id == row.run_id) & (IngestionRun.status == RUN_RUNNING)).execute()
+
+    def renew(self) -> None:
+        """Called by the heartbeat; a lock found taken by someone else is marked lost."""
+        renewed = (
+            IngestLock.update(expires_at=utcnow() + self.ttl)
+            .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
+            .execute()
+        )
+        if renewed != 1:
+            self.lost = True
+
+    def check(self) -> None:
+        """Stop before writing more if another run took the lock over."""
+        if self.lost:
+            raise InProgressError(f"lost the lock on {self.what} to another run; stopping")
+
+    def release(self) -> None:
+        IngestLock.update(owner=None, expires_at=None).where(
+            (IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner)
+        ).execute()
+
+
+def _same_owner(owner: str | None) -> peewee.Expression:
+    return IngestLock.owner.is_null() if owner is None else IngestLock.owner == owner
+
+
+def _orphaned_here(owner: str | None) -> bool:
+    """True when the holder ran on this machine and its process no longer exists."""
+    if not owner:
+        return True
+    host, _, rest = owner.partition(":")
+    pid_text = rest.split(":", 1)[0]
+    if host != HOST or not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False

@@ -1,0 +1,163 @@
+"""Run records: every operation writes one, and keeps it current while it works.
+
+The record is how another process (`mre status`, an admin page) sees what
+is running, how far it got and what it wrote. Progress goes through one
+mechanism, `RunRecorder.progress`: it updates the row and tells every
+listener (the CLI's progress bar is one). A heartbeat thread keeps
+`heartbeat_at` (and any lock the run holds) fresh while the process lives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from loguru import logger
+
+from mre_core.errors import MreError
+from mre_core.service.reports import OperationReport
+from mre_core.storage.database import current_database, write_transaction
+from mre_core.storage.models import (
+    RUN_ALREADY_COMPLETE,
+    RUN_FAILED,
+    RUN_RUNNING,
+    RUN_SUCCEEDED,
+    IngestionRun,
+)
+from mre_core.timeutil import utcnow
+
+HOST = socket.gethostname()
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    run_id: int
+    operation: str
+    target: str
+    step: str
+    done: int
+    total: int | None
+
+
+ProgressListener = Callable[[Progress], None]
+
+
+class RunRecorder:
+    def __init__(
+        self,
+        operation: str,
+        source: str,
+        target: str,
+        listeners: list[ProgressListener],
+        parent_id: int | None = None,
+    ) -> None:
+        now = utcnow()
+        with write_transaction():
+            self.row = IngestionRun.create(
+                operation=operation,
+                source=source,
+                target=target,
+                status=RUN_RUNNING,
+                parent=parent_id,
+                started_at=now,
+                heartbeat_at=now,
+                host=HOST,
+                pid=os.getpid(),
+            )
+        self.id: int = self.row.id
+        self.report = OperationReport(operation, source, target, run_id=self.id)
+        # What the heartbeat keeps fresh: this row, and any lock the run takes.
+        self.beats: list[Callable[[], None]] = [self._beat]
+        self._listeners = listeners
+        self._done = 0
+        self._total: int | None = None
+
+    def _beat(self) -> None:
+        IngestionRun.update(heartbeat_at=utcnow()).where(IngestionRun.id == self.id).execute()
+
+    def progress(self, step: str, done: int | None = None, total: int | None = None) -> None:
+        """Record how far the run got; `done`/`total` count units of work (pages)."""
+        if done is not None:
+            self._done = done
+        if total is not None:
+            self._total = total
+        IngestionRun.update(
+            progress_step=step[:255],
+            progress_done=self._done,
+            progress_total=self._total,
+            counts=json.dumps(self.report.counts.as_dict()),
+        ).where(IngestionRun.id == self.id).execute()
+        event = Progress(
+            self.id, self.report.operation, self.report.target, step, self._done, self._total
+        )
+        for listener in self._listeners:
+            listener(event)
+
+    def advance(self, step: str) -> None:
+        self.progress(step, done=self._done + 1)
+
+    def finish(self) -> None:
+        report = self.report
+        status = {"already_complete": RUN_ALREADY_COMPLETE, "failed": RUN_FAILED}.get(
+            report.status, RUN_SUCCEEDED
+        )
+        self._close(status, report.error_code, report.error_message)
+
+    def fail(self, error: BaseException) -> None:
+        if isinstance(error, MreError):
+            self.report.fail(error)
+        else:
+            self.report.status = RUN_FAILED
+            self.report.error_code = "internal"
+            self.report.error_message = f"{type(error).__name__}: {error}"
+        self._close(RUN_FAILED, self.report.error_code, self.report.error_message)
+
+    def _close(self, status: str, code: str | None, message: str | None) -> None:
+        with write_transaction():
+            IngestionRun.update(
+                status=status,
+                finished_at=utcnow(),
+                requests=self.report.requests,
+                counts=json.dumps(self.report.counts.as_dict()),
+                error_code=code,
+                error_message=message,
+            ).where(IngestionRun.id == self.id).execute()
+
+
+class Heartbeat:
+    """A daemon thread that calls `beats` every `interval_s` until stopped.
+
+    It runs in its own thread (and so its own database connection) because a
+    slow page, retried with backoff, must not let a run look dead.
+    """
+
+    def __init__(self, interval_s: float, beats: list[Callable[[], None]]) -> None:
+        self._interval = interval_s
+        self._beats = beats
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="mre-heartbeat", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        db = current_database()
+        try:
+            while not self._stop.wait(self._interval):
+                for beat in self._beats:
+                    try:
+                        beat()
+                    except Exception as exc:  # a missed beat is logged, never fatal
+                        logger.warning("heartbeat failed: {}", exc)
+        finally:
+            if not db.is_closed():
+                db.close()

@@ -1,0 +1,202 @@
+"""The polite client, against the simulator: limits, retries, backoff, kill switch.
+
+Waits are recorded through an injected sleep, never slept or timed: what is
+checked is how long the client *decided* to wait.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from mre_core import __version__
+from mre_core.errors import HttpStatusError, NetworkError, PageNotFoundError, ScrapingDisabledError
+from mre_core.http import HttpClient
+from mre_core.http.pacing import SiteGate, backoff_delay, retry_after_seconds, site_of
+from mre_core.records import ConnectorInfo
+from mre_core.settings import Settings
+from mre_liverc import urls
+
+LIVERC = ConnectorInfo("liverc", "0", urls.HOSTS)
+CATALOGUE = "https://live.liverc.com/"
+
+
+class Sleeps:
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, seconds: float) -> None:
+        with self._lock:
+            self.waits.append(seconds)
+
+
+@pytest.fixture
+def sleeps():
+    return Sleeps()
+
+
+@pytest.fixture
+def client(simulator, sleeps):
+    settings = Settings(
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}",
+        http_min_interval_s=0.0,
+        http_backoff_base_s=1.0,
+        http_backoff_max_s=60.0,
+        http_read_timeout_s=0.5,
+        contact="mailto:club@example.org",
+    )
+    with HttpClient(settings, sleep=sleeps) as http:
+        yield http.for_connector(LIVERC)
+
+
+def statuses(simulator):
+    return [(r.status, r.fault) for r in simulator.requests]
+
+
+@pytest.mark.parametrize("status", [429, 500, 502, 503, 504])
+def test_transient_statuses_are_retried_with_growing_backoff(client, simulator, sleeps, status):
+    simulator.fail("live.liverc.com/", status=status, times=2)
+    page = client.get(CATALOGUE)
+    assert page.status == 200
+    assert statuses(simulator) == [(status, "status"), (status, "status"), (200, None)]
+    first, second = sleeps.waits
+    assert 0.5 <= first <= 1.0  # attempt 1: half to all of base
+    assert 1.0 <= second <= 2.0  # attempt 2: twice that
+
+
+def test_retry_after_is_honoured(client, simulator, sleeps):
+    simulator.fail("live.liverc.com/", status=429, times=1, retry_after="7")
+    assert client.get(CATALOGUE).status == 200
+    assert sleeps.waits == [7.0]
+
+
+def test_a_retry_after_beyond_the_limit_gives_up_at_once(client, simulator, sleeps):
+    simulator.fail("live.liverc.com/", status=503, times=1, retry_after="3600")
+    with pytest.raises(NetworkError, match="asked to retry after 3600 s"):
+        client.get(CATALOGUE)
+    assert len(simulator.requests) == 1
+    assert sleeps.waits == []
+
+
+@pytest.mark.parametrize(
+    ("status", "error"), [(404, PageNotFoundError), (403, HttpStatusError), (410, HttpStatusError)]
+)
+def test_other_4xx_are_never_retried(client, simulator, sleeps, status, error):
+    simulator.fail("live.liverc.com/", status=status, times=None)
+    with pytest.raises(error):
+        client.get(CATALOGUE)
+    assert len(simulator.requests) == 1
+    assert sleeps.waits == []
+
+
+def test_a_permanent_5xx_stops_after_the_bounded_tries_with_a_structured_error(client, simulator):
+    simulator.fail("live.liverc.com/", status=503, times=None)
+    with pytest.raises(HttpStatusError) as info:
+        client.get(CATALOGUE)
+    assert (info.value.status, info.value.url, info.value.code) == (503, CATALOGUE, "http_status")
+    assert len(simulator.requests) == Settings().http_max_tries == 4
+
+
+@pytest.mark.parametrize(
+    ("fault", "kwargs"),
+    [("drop", {}), ("truncate", {"keep": 0.3}), ("timeout", {"seconds": 1.5})],
+)
+def test_broken_connections_timeouts_and_short_bodies_are_retried(
+    client, simulator, pages, fault, kwargs
+):
+    getattr(simulator, fault)("live.liverc.com/", **kwargs)
+    page = client.get(CATALOGUE)
+    assert page.text.encode() == pages[CATALOGUE]
+    assert [r.fault for r in simulator.requests] == [fault, None]
+
+
+def test_connection_failures_end_in_a_network_error_naming_the_url(sleeps):
+    settings = Settings(http_resolve="*=127.0.0.1:9", http_max_tries=3, http_min_interval_s=0)
+    with HttpClient(settings, sleep=sleeps) as http, pytest.raises(NetworkError) as info:
+        http.for_connector(LIVERC).get(CATALOGUE)
+    assert str(info.value).startswith(f"{CATALOGUE} failed after 3 tries: ConnectError")
+    first, second = sleeps.waits  # two waits between three tries
+    assert 0.5 <= first <= 1.0 <= second <= 2.0
+
+
+def test_the_kill_switch_stops_every_request(simulator, monkeypatch):
+    monkeypatch.setenv("MRE_SCRAPE_ENABLED", "0")
+    settings = Settings.from_env()
+    with (
+        HttpClient(settings) as http,
+        pytest.raises(ScrapingDisabledError, match="MRE_SCRAPE_ENABLED=0"),
+    ):
+        http.for_connector(LIVERC).get(CATALOGUE)
+    assert simulator.requests == []
+
+
+def test_an_honest_user_agent(client, simulator):
+    client.get(CATALOGUE)
+    assert simulator.requests[0].user_agent == f"mre/{__version__} (+mailto:club@example.org)"
+
+
+def test_at_most_two_requests_in_flight_per_site_by_default(simulator):
+    """Six race pages fetched by the ingestion's prefetcher, 0.2 s each at the server."""
+    from mre_core.service.prefetch import fetch_in_order
+
+    simulator.latency = 0.2
+    settings = Settings(
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}", http_min_interval_s=0
+    )
+    assert settings.http_concurrency == 2
+    track = next(iter(simulator.pages.site.tracks))
+    with HttpClient(settings) as http:
+        source = http.for_connector(LIVERC)
+        pages = list(
+            fetch_in_order(source.get, [f"https://{track.host}/events/"] * 6, workers=4, window=8)
+        )
+    assert len(pages) == 6
+    assert simulator.max_in_flight == 2
+
+
+def test_request_starts_are_spaced_by_the_minimum_interval():
+    clock = [100.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        clock[0] += seconds
+
+    gate = SiteGate(concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep)
+    starts = []
+    for _ in range(4):
+        with gate.turn():
+            starts.append(clock[0])
+    assert starts == [100.0, 100.5, 101.0, 101.5]
+    assert waits == [0.5, 0.5, 0.5]
+
+
+def test_all_liverc_hosts_share_one_gate():
+    assert site_of("canberraoffroad.liverc.com") == site_of("live.liverc.com") == "liverc.com"
+
+
+@pytest.mark.parametrize("attempt", [1, 2, 3, 4, 10])
+def test_backoff_grows_and_is_capped(attempt):
+    import random
+
+    rng = random.Random(attempt)
+    ceiling = min(60.0, 2.0 ** (attempt - 1))
+    for _ in range(50):
+        assert ceiling / 2 <= backoff_delay(attempt, 1.0, 60.0, rng) <= ceiling
+
+
+def test_retry_after_accepts_seconds_and_http_dates():
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+
+
+def test_the_defaults_are_the_documented_polite_ones():
+    s = Settings()
+    assert (s.http_concurrency, s.http_min_interval_s, s.http_max_tries) == (2, 0.5, 4)
+    assert (s.http_connect_timeout_s, s.http_read_timeout_s) == (10.0, 30.0)
+    assert re.fullmatch(r"mre/\S+ \(\+\S+\)", s.user_agent)
