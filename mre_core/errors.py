@@ -126,3 +126,8 @@ class InProgressError(MreError):
 class DatabaseError(MreError):
     exit_code = 7
     code = "database"
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error's text: database drivers write several."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

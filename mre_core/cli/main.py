@@ -12,12 +12,13 @@ import sys
 import traceback
 from pathlib import Path
 
+import peewee
 import typer
 
 from mre_core import __version__, logs
 from mre_core.cli import connectors, events, ingest, output, runs, tracks
 from mre_core.cli.state import CliState
-from mre_core.errors import MreError
+from mre_core.errors import DatabaseError, MreError, first_line
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 internal error, 2 usage, 3 not found, 4 validation/parse, "
@@ -131,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     except MreError as exc:
         output.error(str(exc))
         return exc.exit_code
+    except peewee.DatabaseError as exc:
+        output.error(f"database error: {first_line(exc)}")
+        return DatabaseError.exit_code
     except Exception as exc:
         if os.environ.get("MRE_DEBUG"):
             traceback.print_exc()

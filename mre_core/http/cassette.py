@@ -18,7 +18,7 @@ from vcr.record_mode import RecordMode
 from vcr.request import Request as VcrRequest
 from vcr.serializers import yamlserializer
 
-from mre_core.errors import UsageError
+from mre_core.errors import UsageError, first_line
 from mre_core.http.resolve import ORIGINAL_URL_HEADER
 
 Mode = Literal["replay", "record"]
@@ -41,7 +41,7 @@ class Cassette:
         try:
             data = yamlserializer.deserialize(self.path.read_text(encoding="utf-8"))
         except Exception as exc:
-            raise UsageError(f"{self.path} is not a cassette: {_first_line(exc)}") from None
+            raise UsageError(f"{self.path} is not a cassette: {first_line(exc)}") from None
         if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
             raise UsageError(f"{self.path} is not a cassette: no 'interactions' list")
 
@@ -66,7 +66,3 @@ def _canonical_request(request: VcrRequest) -> VcrRequest:
     if original:
         request.uri = original
     return request
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

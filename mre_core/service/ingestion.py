@@ -13,7 +13,7 @@ from typing import Any
 import peewee
 from loguru import logger
 
-from mre_core.errors import MreError, UsageError
+from mre_core.errors import DatabaseError, MreError, UsageError, first_line
 from mre_core.http import HttpClient
 from mre_core.http.cassette import Cassette
 from mre_core.plugins import ConnectorRegistry
@@ -142,11 +142,12 @@ class IngestionService:
             logger.info("{} {}: started (run {})", operation, target, run.id)
             try:
                 body(run)
+            except peewee.DatabaseError as exc:
+                error = DatabaseError(f"database error during {operation}: {first_line(exc)}")
+                self._failed(run, error)
+                raise error from exc
             except BaseException as exc:
-                run.fail(exc)
-                if isinstance(exc, MreError):
-                    exc.report = run.report
-                logger.error("{} {}: failed: {}", operation, target, exc)
+                self._failed(run, exc)
                 raise
             run.finish()
             report = run.report
@@ -159,6 +160,13 @@ class IngestionService:
                 report.counts.summary(),
             )
         return report
+
+    @staticmethod
+    def _failed(run: RunRecorder, error: BaseException) -> None:
+        run.fail(error)
+        if isinstance(error, MreError):
+            error.report = run.report
+        logger.error("{} {}: failed: {}", run.report.operation, run.report.target, error)
 
     # --- reading back ------------------------------------------------------------
 

@@ -151,6 +151,7 @@ class Heartbeat:
 
     def _loop(self) -> None:
         db = current_database()
+        db.connect(reuse_if_open=True)  # this thread's own connection
         try:
             while not self._stop.wait(self._interval):
                 for beat in self._beats:

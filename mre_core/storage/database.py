@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
 
-from mre_core.errors import DatabaseError, UsageError
+from mre_core.errors import DatabaseError, UsageError, first_line
 
 database_proxy = peewee.DatabaseProxy()
 
@@ -71,9 +71,9 @@ def connect(url: str) -> peewee.Database:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT 1")
     except peewee.OperationalError as exc:
-        raise DatabaseError(f"cannot open database {_redact(url)}: {_first_line(exc)}") from None
+        raise DatabaseError(f"cannot open database {_redact(url)}: {first_line(exc)}") from None
     except peewee.DatabaseError as exc:
-        raise DatabaseError(f"cannot use database {_redact(url)}: {_first_line(exc)}") from None
+        raise DatabaseError(f"cannot use database {_redact(url)}: {first_line(exc)}") from None
     return db
 
 
@@ -121,7 +121,3 @@ def _redact(url: str) -> str:
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@")
     return url
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
