@@ -42,6 +42,11 @@ class Settings:
     log_level: str = "INFO"
     # A deep ingestion holds its event's lock; a holder silent this long is presumed dead.
     lock_ttl_s: float = 120.0
+    # Matching users to drivers (mre_core/matching/rules.py explains each).
+    match_confirm_score: float = 0.95
+    match_suggest_score: float = 0.85
+    match_auto_confirm_events: int = 2
+    match_auto_confirm_name_score: float = 0.85
 
     @property
     def heartbeat_s(self) -> float:

@@ -16,7 +16,7 @@ import peewee
 import typer
 
 from mre_core import __version__, logs
-from mre_core.cli import connectors, events, ingest, output, runs, tracks
+from mre_core.cli import connectors, events, ingest, output, runs, tracks, users
 from mre_core.cli.state import CliState
 from mre_core.errors import DatabaseError, MreError, first_line
 
@@ -39,6 +39,7 @@ app.add_typer(events.app, name="events")
 app.add_typer(ingest.app, name="ingest")
 app.add_typer(connectors.app, name="connectors")
 app.add_typer(runs.app, name="runs")
+app.add_typer(users.app, name="users")
 app.command("status")(runs.status)
 
 

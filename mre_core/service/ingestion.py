@@ -8,6 +8,7 @@ event_ingest). Nothing outside it calls a connector.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import peewee
@@ -16,15 +17,24 @@ from loguru import logger
 from mre_core.errors import DatabaseError, MreError, UsageError, first_line
 from mre_core.http import HttpClient
 from mre_core.http.cassette import Cassette
+from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
-from mre_core.service import event_ingest, event_sync, queries, track_sync
+from mre_core.service import event_ingest, event_sync, queries, track_sync, users
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
 from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
+from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
 from mre_core.storage import open_database
 from mre_core.storage.counts import Counts
-from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, DEPTHS, Event
+from mre_core.storage.models import (
+    DEPTH_LAPS_FULL,
+    DEPTH_NONE,
+    DEPTHS,
+    LINK_CONFIRMED,
+    LINK_REJECTED,
+    Event,
+)
 
 AfterIngest = Callable[[Event, Counts], None]
 
@@ -42,10 +52,11 @@ class IngestionService:
         self.settings = settings
         self.cassette = cassette
         self.http = HttpClient(settings, cassette)
+        self.matcher = UserMatcher(Thresholds.from_settings(settings))
         # Steps run after an event's races are written and before it is marked
-        # laps_full, in one place: matching the app's users to the event's
-        # drivers (step 9 of deep ingestion) is registered here.
-        self.after_event_ingested: list[AfterIngest] = []
+        # laps_full: matching the app's users to the event's drivers (step 9 of
+        # deep ingestion) is the first; an app may add its own.
+        self.after_event_ingested: list[AfterIngest] = [self.matcher.match_event]
         # Told of every step of every run (the CLI draws its progress bar from these).
         self.progress_listeners: list[ProgressListener] = []
         self._cassette_session: Any = None
@@ -167,6 +178,51 @@ class IngestionService:
         if isinstance(error, MreError):
             error.report = run.report
         logger.error("{} {}: failed: {}", run.report.operation, run.report.target, error)
+
+    # --- users and their links to drivers ----------------------------------------
+
+    def add_user(
+        self, name: str, email: str | None = None, transponders: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        return users.add_user(users.NewUser(name, email, tuple(transponders)))
+
+    def import_users(self, path: str | Path) -> Counts:
+        return users.import_users(Path(path))
+
+    def list_users(self) -> list[dict[str, Any]]:
+        return users.list_users()
+
+    def list_links(
+        self, user_id: int | None = None, status: str | None = None
+    ) -> list[dict[str, Any]]:
+        return users.links(user_id, status)
+
+    def confirm_link(self, link_id: int) -> dict[str, Any]:
+        return users.decide(link_id, LINK_CONFIRMED)
+
+    def reject_link(self, link_id: int) -> dict[str, Any]:
+        return users.decide(link_id, LINK_REJECTED)
+
+    def match_users(
+        self, event: str | int | None = None, source: str | None = None
+    ) -> OperationReport:
+        """Run the matcher on one event, or on every event ingested at laps_full."""
+        targets = (
+            [find_event(event, source)]
+            if event is not None
+            else list(
+                Event.select().where(Event.ingest_depth == DEPTH_LAPS_FULL).order_by(Event.id)
+            )
+        )
+
+        def body(run: RunRecorder) -> None:
+            run.progress("matching", done=0, total=len(targets))
+            for target in targets:
+                self.matcher.match_event(target, run.report.counts)
+                run.advance(f"event {target.source_event_id} matched")
+
+        label = str(event) if event is not None else "all ingested events"
+        return self._run("match_users", source or "all", label, body)
 
     # --- reading back ------------------------------------------------------------
 

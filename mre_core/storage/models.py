@@ -186,6 +186,85 @@ class Lap(BaseModel):
         indexes = ((("race_result", "lap_number"), True),)
 
 
+LINK_SUGGESTED = "suggested"
+LINK_CONFIRMED = "confirmed"
+LINK_REJECTED = "rejected"
+LINK_CONFLICT = "conflict"
+LINK_STATUSES = (LINK_SUGGESTED, LINK_CONFIRMED, LINK_REJECTED, LINK_CONFLICT)
+ACTIVE_LINK_STATUSES = (LINK_SUGGESTED, LINK_CONFIRMED)
+
+
+class User(BaseModel):
+    """A person using the app that embeds mre (or added with `mre users add`)."""
+
+    display_name = pw.CharField(max_length=255)
+    normalized_name = pw.CharField(max_length=255, index=True)
+    email = pw.CharField(max_length=255, null=True, unique=True)
+    created_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "users"
+
+
+class UserTransponder(BaseModel):
+    user = pw.ForeignKeyField(User, column_name="user_id", backref="transponders")
+    transponder_number = pw.CharField(max_length=32, index=True)
+
+    class Meta:
+        table_name = "user_transponders"
+        indexes = ((("user", "transponder_number"), True),)
+
+
+class UserDriverLink(BaseModel):
+    """Whether a driver is this user, and how sure mre (or a person) is.
+
+    A driver links to at most one user at a time: a partial unique index
+    allows one `suggested` or `confirmed` link per driver. `decided_by` is
+    'person' once someone confirmed or rejected it; the matcher never
+    changes those.
+    """
+
+    user = pw.ForeignKeyField(User, column_name="user_id", backref="driver_links")
+    driver = pw.ForeignKeyField(Driver, column_name="driver_id", backref="user_links")
+    status = pw.CharField(max_length=16, constraints=[pw.Check(f"status IN {LINK_STATUSES!r}")])
+    similarity_score = pw.DoubleField(null=True)
+    match_type = pw.CharField(max_length=16)
+    matcher = pw.CharField(max_length=64)
+    matcher_version = pw.CharField(max_length=32)
+    decided_by = pw.CharField(max_length=16, default="matcher")
+    matched_at = pw.DateTimeField()
+    confirmed_at = pw.DateTimeField(null=True)
+    conflict_reason = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "user_driver_links"
+        indexes = ((("user", "driver"), True),)
+
+
+UserDriverLink.add_index(
+    UserDriverLink.index(
+        UserDriverLink.driver, unique=True, name="user_driver_links_one_active_per_driver"
+    ).where(UserDriverLink.status.in_(ACTIVE_LINK_STATUSES))
+)
+
+
+class EventDriverLink(BaseModel):
+    """The evidence of one event: this driver, at this event, matched this user so."""
+
+    user = pw.ForeignKeyField(User, column_name="user_id")
+    event = pw.ForeignKeyField(Event, column_name="event_id")
+    driver = pw.ForeignKeyField(Driver, column_name="driver_id")
+    match_type = pw.CharField(max_length=16)
+    similarity_score = pw.DoubleField(null=True)
+    transponder_number = pw.CharField(max_length=32, null=True)
+    status = pw.CharField(max_length=16, constraints=[pw.Check(f"status IN {LINK_STATUSES!r}")])
+    matched_at = pw.DateTimeField()
+
+    class Meta:
+        table_name = "event_driver_links"
+        indexes = ((("user", "event", "driver"), True),)
+
+
 RUN_QUEUED = "queued"
 RUN_RUNNING = "running"
 RUN_SUCCEEDED = "succeeded"
@@ -256,5 +335,11 @@ INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     RaceDriver,
     RaceResult,
     Lap,
+)
+MATCHING_MODELS: tuple[type[BaseModel], ...] = (
+    User,
+    UserTransponder,
+    UserDriverLink,
+    EventDriverLink,
 )
 BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock)

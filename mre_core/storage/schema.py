@@ -12,9 +12,9 @@ from __future__ import annotations
 import peewee
 
 from mre_core.storage.database import database_proxy, is_postgres
-from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS
+from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS, MATCHING_MODELS
 
-ALL_MODELS: list[type[peewee.Model]] = [*INGESTION_MODELS, *BOOKKEEPING_MODELS]
+ALL_MODELS: list[type[peewee.Model]] = [*INGESTION_MODELS, *MATCHING_MODELS, *BOOKKEEPING_MODELS]
 SCHEMA_LOCK = 0x6D7265  # "mre": the advisory lock id for schema changes
 
 

@@ -1,0 +1,234 @@
+"""The app's users, and the decisions people make about their links to drivers.
+
+An app that embeds mre brings its users through these functions (via the
+service); the CLI wraps them as `mre users ...`. A CSV import is checked
+whole before anything is written, and importing the same file twice
+changes nothing: a row is the same user as an existing one with the same
+email, or, without an email, with the same normalised name.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mre_core.errors import NotFoundError, UsageError
+from mre_core.names import normalize_name
+from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.counts import Counts
+from mre_core.storage.database import write_transaction
+from mre_core.storage.models import (
+    ACTIVE_LINK_STATUSES,
+    LINK_CONFIRMED,
+    LINK_CONFLICT,
+    LINK_STATUSES,
+    Driver,
+    User,
+    UserDriverLink,
+    UserTransponder,
+)
+from mre_core.timeutil import utcnow
+
+PERSON = "person"
+
+
+@dataclass(frozen=True, slots=True)
+class NewUser:
+    display_name: str
+    email: str | None = None
+    transponders: tuple[str, ...] = ()
+
+
+def add_user(user: NewUser) -> dict[str, Any]:
+    name = " ".join(user.display_name.split())
+    if not normalize_name(name):
+        raise UsageError(f"a user needs a name with letters or digits, not {user.display_name!r}")
+    email = (user.email or "").strip().lower() or None
+    if email and User.get_or_none(User.email == email):
+        raise UsageError(f"a user with the email {email} already exists")
+    with write_transaction():
+        row = User.create(
+            display_name=name,
+            normalized_name=normalize_name(name),
+            email=email,
+            created_at=utcnow(),
+        )
+        for number in dict.fromkeys(t.strip() for t in user.transponders if t.strip()):
+            UserTransponder.create(user=row.id, transponder_number=number)
+    return user_dict(row)
+
+
+def import_users(path: Path) -> Counts:
+    rows = _read_csv(path)
+    counts = Counts()
+    now = utcnow()
+    with write_transaction():
+        for user in rows:
+            existing = _same_user(user)
+            name = " ".join(user.display_name.split())
+            if existing is None:
+                existing = User.create(
+                    display_name=name,
+                    normalized_name=normalize_name(name),
+                    email=user.email,
+                    created_at=now,
+                )
+                counts.add("users", new=1)
+            elif existing.display_name != name:
+                User.update(display_name=name, normalized_name=normalize_name(name)).where(
+                    User.id == existing.id
+                ).execute()
+                counts.add("users", updated=1)
+            else:
+                counts.add("users", unchanged=1)
+            upsert_rows(
+                UserTransponder,
+                [{"user": existing.id, "transponder_number": t} for t in user.transponders],
+                ("user", "transponder_number"),
+                UserTransponder.user == existing.id,
+                counts,
+            )
+    return counts
+
+
+def _same_user(user: NewUser) -> User | None:
+    if user.email:
+        return User.get_or_none(User.email == user.email)
+    return (
+        User.select()
+        .where((User.normalized_name == normalize_name(user.display_name)) & User.email.is_null())
+        .order_by(User.id)
+        .first()
+    )
+
+
+def _read_csv(path: Path) -> list[NewUser]:
+    """Every row, checked before anything is written: a bad file writes nothing."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            fields = {(f or "").strip().lower(): f for f in reader.fieldnames or []}
+            if "name" not in fields:
+                raise UsageError(
+                    f"{path}: the first line must name the columns: name[,email,transponders]"
+                )
+            users = []
+            for line, row in enumerate(reader, start=2):
+                name = (row.get(fields["name"]) or "").strip()
+                if not normalize_name(name):
+                    raise UsageError(f"{path}, line {line}: no name")
+                email = (row.get(fields.get("email", ""), "") or "").strip().lower() or None
+                raw = row.get(fields.get("transponders", fields.get("transponder", "")), "") or ""
+                numbers = tuple(
+                    dict.fromkeys(t for t in raw.replace(";", " ").replace(",", " ").split())
+                )
+                users.append(NewUser(name, email, numbers))
+    except FileNotFoundError:
+        raise UsageError(f"{path} does not exist") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise UsageError(f"{path} is not a UTF-8 CSV file: {exc}") from None
+    emails = [u.email for u in users if u.email]
+    if len(emails) != len(set(emails)):
+        raise UsageError(f"{path}: the same email appears on two lines")
+    return users
+
+
+def list_users() -> list[dict[str, Any]]:
+    return [user_dict(u) for u in User.select().order_by(User.id)]
+
+
+def user_dict(user: User) -> dict[str, Any]:
+    numbers = [
+        t.transponder_number
+        for t in UserTransponder.select()
+        .where(UserTransponder.user == user.id)
+        .order_by(UserTransponder.id)
+    ]
+    return {
+        "id": user.id,
+        "name": user.display_name,
+        "normalized_name": user.normalized_name,
+        "email": user.email,
+        "transponders": numbers,
+        "created_at": user.created_at,
+    }
+
+
+def links(user_id: int | None, status: str | None) -> list[dict[str, Any]]:
+    if status is not None and status not in LINK_STATUSES:
+        raise UsageError(f"status must be one of {', '.join(LINK_STATUSES)}, not {status!r}")
+    query = (
+        UserDriverLink.select(UserDriverLink, User, Driver)
+        .join(User)
+        .join_from(UserDriverLink, Driver)
+        .order_by(UserDriverLink.id)
+    )
+    if user_id is not None:
+        query = query.where(UserDriverLink.user == user_id)
+    if status is not None:
+        query = query.where(UserDriverLink.status == status)
+    return [_link_dict(link) for link in query]
+
+
+def _link_dict(link: UserDriverLink) -> dict[str, Any]:
+    return {
+        "id": link.id,
+        "user_id": link.user_id,
+        "user": link.user.display_name,
+        "driver_id": link.driver_id,
+        "driver": link.driver.display_name,
+        "source_driver_id": link.driver.source_driver_id,
+        "status": link.status,
+        "match_type": link.match_type,
+        "similarity_score": link.similarity_score,
+        "decided_by": link.decided_by,
+        "matcher": link.matcher,
+        "matcher_version": link.matcher_version,
+        "matched_at": link.matched_at,
+        "confirmed_at": link.confirmed_at,
+        "conflict_reason": link.conflict_reason,
+    }
+
+
+def decide(link_id: int, status: str) -> dict[str, Any]:
+    """A person confirms or rejects a link; the matcher will never change it again."""
+    link = UserDriverLink.get_or_none(UserDriverLink.id == link_id)
+    if link is None:
+        raise NotFoundError(f"link {link_id} does not exist (see `mre users links`)")
+    with write_transaction():
+        if status == LINK_CONFIRMED:
+            _make_room(link)
+        UserDriverLink.update(
+            status=status,
+            decided_by=PERSON,
+            conflict_reason=None,
+            confirmed_at=utcnow() if status == LINK_CONFIRMED else None,
+        ).where(UserDriverLink.id == link.id).execute()
+    return _link_dict(
+        UserDriverLink.select(UserDriverLink, User, Driver)
+        .join(User)
+        .join_from(UserDriverLink, Driver)
+        .where(UserDriverLink.id == link.id)
+        .get()
+    )
+
+
+def _make_room(link: UserDriverLink) -> None:
+    """A driver links to one user: the matcher's link to another user gives way."""
+    others = UserDriverLink.select().where(
+        (UserDriverLink.driver == link.driver_id)
+        & (UserDriverLink.id != link.id)
+        & UserDriverLink.status.in_(ACTIVE_LINK_STATUSES)
+    )
+    for other in others:
+        if other.decided_by == PERSON:
+            raise UsageError(
+                f"driver {link.driver_id} is already confirmed for user {other.user_id} by a "
+                f"person (link {other.id}): reject that link first"
+            )
+        UserDriverLink.update(
+            status=LINK_CONFLICT,
+            conflict_reason=f"a person confirmed user {link.user_id} for it (link {link.id})",
+        ).where(UserDriverLink.id == other.id).execute()
