@@ -108,7 +108,9 @@ def test_two_processes_on_one_event_one_runs_the_other_answers_in_progress(
 ):
     _, ev = event
     simulator.clear_requests()  # forget the clean run's requests
-    simulator.latency = 0.2
+    # Hold the first process on its first race page, so it certainly holds the
+    # event while the second one asks.
+    simulator.delay("view_race_result", seconds=5.0, times=1)
     first = start_ingest(prepared, str(ev.event_id))
     with IngestionService.open(settings=prepared):
         wait_for(lambda: IngestLock.select().where(IngestLock.owner.is_null(False)).count() == 1)
