@@ -47,6 +47,8 @@ class Settings:
     match_suggest_score: float = 0.85
     match_auto_confirm_events: int = 2
     match_auto_confirm_name_score: float = 0.85
+    # Threads for name scoring: 1 keeps a core free for ingestion; more for big user sets.
+    match_workers: int = 1
 
     @property
     def heartbeat_s(self) -> float:

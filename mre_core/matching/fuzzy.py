@@ -22,7 +22,7 @@ CHUNK = 20_000
 
 
 def best_matches(
-    queries: list[str], names: list[str], cutoff: float
+    queries: list[str], names: list[str], cutoff: float, workers: int = 1
 ) -> dict[str, tuple[float, list[int]]]:
     """For each query, its best score >= cutoff and the indexes of `names` reaching it."""
     best: dict[str, tuple[float, list[int]]] = {}
@@ -53,7 +53,7 @@ def best_matches(
                             scorer=scorer,
                             score_cutoff=cutoff,
                             dtype=np.float32,
-                            workers=1,
+                            workers=workers,
                         ),
                     )
     return best
@@ -65,10 +65,15 @@ def _keep_best(
     chunk: list[int],
     scores: np.ndarray,
 ) -> None:
-    rows, cols = np.nonzero(scores)
+    """Merge this chunk's best scores per query (ties kept) into `best`.
+
+    Only each column's maximum is visited: the other scores above the cutoff
+    can never be a driver's best.
+    """
+    tops = scores.max(axis=0)
+    rows, cols = np.nonzero((scores == tops) & (tops > 0))
     for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
-        # float32 scores, rounded so equal strings compare equal
-        score = round(float(scores[row, col]), 6)
+        score = round(float(tops[col]), 6)  # float32, rounded so equal scores compare equal
         query = queries[col]
         current = best.get(query)
         if current is None or score > current[0]:

@@ -56,6 +56,7 @@ class Thresholds:
     suggest: float = 0.85
     auto_confirm_events: int = 2
     auto_confirm_name: float = 0.85
+    workers: int = 1  # threads for name scoring (not a rule, but set with them)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Thresholds:
@@ -64,6 +65,7 @@ class Thresholds:
             settings.match_suggest_score,
             settings.match_auto_confirm_events,
             settings.match_auto_confirm_name_score,
+            settings.match_workers,
         )
 
 

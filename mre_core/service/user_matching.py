@@ -20,7 +20,7 @@ from mre_core.matching.fuzzy import best_matches
 from mre_core.matching.rules import Decision, DriverFacts, Thresholds
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.counts import Counts
-from mre_core.storage.database import write_transaction
+from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import (
     ACTIVE_LINK_STATUSES,
     LINK_CONFIRMED,
@@ -29,9 +29,7 @@ from mre_core.storage.models import (
     Event,
     EventDriverLink,
     EventEntry,
-    User,
     UserDriverLink,
-    UserTransponder,
 )
 from mre_core.timeutil import utcnow
 
@@ -48,15 +46,16 @@ class _Users:
 
     @classmethod
     def load(cls) -> _Users:
-        names: dict[int, str] = {}
+        # Plain cursors: 100,000 users through model rows would cost more than the matching.
+        db = current_database()
+        names = dict(db.execute_sql('SELECT id, normalized_name FROM "users"').fetchall())
         by_name: dict[str, list[int]] = defaultdict(list)
-        for user_id, normalized in User.select(User.id, User.normalized_name).tuples():
-            names[user_id] = normalized
+        for user_id, normalized in names.items():
             by_name[normalized].append(user_id)
         by_transponder: dict[str, list[int]] = defaultdict(list)
-        for user_id, number in UserTransponder.select(
-            UserTransponder.user, UserTransponder.transponder_number
-        ).tuples():
+        for user_id, number in db.execute_sql(
+            'SELECT user_id, transponder_number FROM "user_transponders"'
+        ).fetchall():
             by_transponder[number].append(user_id)
         return cls(names, by_name, by_transponder, list(by_name))
 
@@ -78,7 +77,9 @@ class UserMatcher:
             if not any(t in users.by_transponder for t in d.transponders)
             and d.normalized_name not in users.by_name
         ]
-        fuzzy = best_matches(unresolved, users.distinct_names, self.limits.suggest)
+        fuzzy = best_matches(
+            unresolved, users.distinct_names, self.limits.suggest, self.limits.workers
+        )
         decisions = []
         for driver in drivers:
             found = fuzzy.get(driver.normalized_name)
