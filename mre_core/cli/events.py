@@ -5,13 +5,21 @@ from __future__ import annotations
 import typer
 
 from mre_core.cli import output
-from mre_core.cli.options import INGEST_ALL_HELP, SOURCE_HELP, DeepDepth, Depth, state
+from mre_core.cli.options import (
+    DEEP_DEPTH_OPTION,
+    DEPTH_OPTION,
+    EVENT_HELP,
+    FORCE_OPTION,
+    NEW_ONLY_OPTION,
+    SOURCE_HELP,
+    TRACK_OPTION,
+    DeepDepth,
+    Depth,
+    state,
+)
 from mre_core.service.reports import OperationReport
 
 app = typer.Typer(help="A track's events and their results.", no_args_is_help=True)
-
-TRACK_HELP = "The track: its slug (e.g. canberraoffroad) or id:N for mre's internal id."
-EVENT_HELP = "The event: the source's event id (e.g. 486677) or id:N for mre's internal id."
 
 
 def finish(result: OperationReport) -> None:
@@ -25,13 +33,9 @@ def finish(result: OperationReport) -> None:
 @app.command("refresh")
 def refresh(
     ctx: typer.Context,
-    track_id: str = typer.Option(..., "--track-id", help=TRACK_HELP),
-    depth: Depth = typer.Option(
-        Depth.none, "--depth", help="none: the event list only. laps_full: then deep-ingest."
-    ),
-    ingest_new_only: bool = typer.Option(
-        True, "--ingest-new-only/--ingest-all", help=INGEST_ALL_HELP
-    ),
+    track_id: str = TRACK_OPTION,
+    depth: Depth = DEPTH_OPTION,
+    ingest_new_only: bool = NEW_ONLY_OPTION,
     source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
 ) -> None:
     """Sync one track's event list; with --depth laps_full also ingest events whole."""
@@ -43,12 +47,8 @@ def refresh(
 def ingest(
     ctx: typer.Context,
     event: str = typer.Option(..., "--event", "--event-id", help=EVENT_HELP),
-    depth: DeepDepth = typer.Option(
-        DeepDepth.laps_full, "--depth", help="Always laps_full: every race and lap."
-    ),
-    force: bool = typer.Option(
-        False, "--force", help="Fetch again even if the event is already laps_full."
-    ),
+    depth: DeepDepth = DEEP_DEPTH_OPTION,
+    force: bool = FORCE_OPTION,
     source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
 ) -> None:
     """Deep-ingest one event: entry list, every race, every lap (races + 2 requests)."""
@@ -59,7 +59,7 @@ def ingest(
 @app.command("list")
 def list_events(
     ctx: typer.Context,
-    track_id: str = typer.Option(..., "--track-id", help=TRACK_HELP),
+    track_id: str = TRACK_OPTION,
     source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:

@@ -12,8 +12,18 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from mre_core.cli.events import EVENT_HELP, TRACK_HELP, finish
-from mre_core.cli.options import INGEST_ALL_HELP, DeepDepth, Depth, state
+from mre_core.cli.events import finish
+from mre_core.cli.options import (
+    DEEP_DEPTH_OPTION,
+    DEPTH_OPTION,
+    EVENT_HELP,
+    FORCE_OPTION,
+    NEW_ONLY_OPTION,
+    TRACK_OPTION,
+    DeepDepth,
+    Depth,
+    state,
+)
 
 
 class SourceFirstGroup(TyperGroup):
@@ -45,13 +55,9 @@ def _source(ctx: typer.Context) -> Any:
 @app.command("refresh-events")
 def refresh_events(
     ctx: typer.Context,
-    track_id: str = typer.Option(..., "--track-id", help=TRACK_HELP),
-    depth: Depth = typer.Option(
-        Depth.none, "--depth", help="none: the event list only. laps_full: then deep-ingest."
-    ),
-    ingest_new_only: bool = typer.Option(
-        True, "--ingest-new-only/--ingest-all", help=INGEST_ALL_HELP
-    ),
+    track_id: str = TRACK_OPTION,
+    depth: Depth = DEPTH_OPTION,
+    ingest_new_only: bool = NEW_ONLY_OPTION,
 ) -> None:
     """Same as `mre events refresh`, for one source."""
     with state(ctx).service() as service:
@@ -62,8 +68,8 @@ def refresh_events(
 def ingest_event(
     ctx: typer.Context,
     event_id: str = typer.Option(..., "--event-id", "--event", help=EVENT_HELP),
-    depth: DeepDepth = typer.Option(DeepDepth.laps_full, "--depth", help="Always laps_full."),
-    force: bool = typer.Option(False, "--force", help="Fetch again even if already laps_full."),
+    depth: DeepDepth = DEEP_DEPTH_OPTION,
+    force: bool = FORCE_OPTION,
 ) -> None:
     """Same as `mre events ingest`, for one source."""
     with state(ctx).service() as service:

@@ -26,3 +26,19 @@ INGEST_ALL_HELP = (
     "With --depth laps_full: deep-ingest only the events this run created "
     "(--ingest-new-only, the default) or every listed event (--ingest-all)."
 )
+
+TRACK_HELP = "The track: its slug (e.g. canberraoffroad) or id:N for mre's internal id."
+EVENT_HELP = "The event: the source's event id (e.g. 486677) or id:N for mre's internal id."
+
+# Declared once, used by `mre events ...` and by the seed's `mre ingest ...` spellings.
+TRACK_OPTION = typer.Option(..., "--track-id", help=TRACK_HELP)
+DEPTH_OPTION = typer.Option(
+    Depth.none, "--depth", help="none: the event list only. laps_full: then deep-ingest."
+)
+NEW_ONLY_OPTION = typer.Option(True, "--ingest-new-only/--ingest-all", help=INGEST_ALL_HELP)
+DEEP_DEPTH_OPTION = typer.Option(
+    DeepDepth.laps_full, "--depth", help="Always laps_full: every race and lap."
+)
+FORCE_OPTION = typer.Option(
+    False, "--force", help="Fetch again even if the event is already laps_full."
+)

@@ -17,55 +17,50 @@ INTERNAL = "id:"
 
 
 def find_track(ref: str | int, source: str | None = None) -> Track:
-    ref = str(ref).strip()
-    if not ref:
-        raise UsageError("a track id is required (a slug such as 'canberraoffroad', or id:N)")
-    query = Track.select()
-    if source:
-        query = query.where(Track.source == source)
-    if not ref.lower().startswith(INTERNAL):
-        matches = list(query.where(peewee.fn.LOWER(Track.source_track_slug) == ref.lower()))
-        if len(matches) > 1:
-            sources = ", ".join(sorted(t.source for t in matches))
-            raise UsageError(f"track {ref!r} exists in several sources ({sources}): add --source")
-        if matches:
-            return matches[0]
-    track = _by_internal_id(query, Track, ref)
-    if track is None:
-        raise NotFoundError(
-            f"track {ref!r} is not in the database: run `mre tracks sync` first, "
-            "or check `mre tracks list`"
-        )
-    return track
+    return _find(
+        Track.select(),
+        Track,
+        ref,
+        source,
+        by_source_id=lambda text: peewee.fn.LOWER(Track.source_track_slug) == text.lower(),
+        what="track",
+        example="a slug such as 'canberraoffroad'",
+        missing="run `mre tracks sync` first, or check `mre tracks list`",
+    )
 
 
 def find_event(ref: str | int, source: str | None = None) -> Event:
+    return _find(
+        Event.select(Event, Track).join(Track),
+        Event,
+        ref,
+        source,
+        by_source_id=lambda text: Event.source_event_id == text,
+        what="event",
+        example="the source's event id",
+        missing="run `mre events refresh --track-id TRACK --depth none` for its track first",
+    )
+
+
+def _find(query, model, ref, source, by_source_id, what, example, missing):  # type: ignore[no-untyped-def]
+    """The one row `ref` names: by the source's id first, then by mre's `id:N`."""
     ref = str(ref).strip()
     if not ref:
-        raise UsageError("an event id is required (the source's event id, or id:N)")
-    query = Event.select(Event, Track).join(Track)
+        raise UsageError(f"a {what} id is required ({example}, or id:N)")
     if source:
-        query = query.where(Event.source == source)
-    if not ref.lower().startswith(INTERNAL):
-        matches = list(query.where(Event.source_event_id == ref))
+        query = query.where(model.source == source)
+    internal = ref.lower().startswith(INTERNAL)
+    if not internal:
+        matches = list(query.where(by_source_id(ref)))
         if len(matches) > 1:
-            sources = ", ".join(sorted(e.source for e in matches))
-            raise UsageError(f"event {ref!r} exists in several sources ({sources}): add --source")
+            sources = ", ".join(sorted(m.source for m in matches))
+            raise UsageError(f"{what} {ref!r} exists in several sources ({sources}): add --source")
         if matches:
             return matches[0]
-    event = _by_internal_id(query, Event, ref)
-    if event is None:
-        raise NotFoundError(
-            f"event {ref!r} is not in the database: run "
-            "`mre events refresh --track-id TRACK --depth none` for its track first"
-        )
-    return event
-
-
-def _by_internal_id(query: peewee.ModelSelect, model: type[peewee.Model], ref: str):  # type: ignore[no-untyped-def]
-    raw = ref[len(INTERNAL) :] if ref.lower().startswith(INTERNAL) else ref
-    if not raw.isdigit():
-        if ref.lower().startswith(INTERNAL):
+    number = ref[len(INTERNAL) :] if internal else ref
+    if not number.isdigit():
+        if internal:
             raise UsageError(f"{ref!r}: an internal id is a number, such as id:12")
-        return None
-    return query.where(model.id == int(raw)).first()
+    elif (found := query.where(model.id == int(number)).first()) is not None:
+        return found
+    raise NotFoundError(f"{what} {ref!r} is not in the database: {missing}")
