@@ -14,6 +14,11 @@ becomes the real one:
 
 A racer the entry list does not show is still ingested, with a fallback
 entry (`entry_origin = 'race_result'`): nothing the site shows is dropped.
+
+Every driver of a new event is promoted once, so promotion is kept cheap:
+the real ids a race names are looked up in one query per race
+(`prefetch`), a rename is one UPDATE, and the in-memory indexes are
+adjusted instead of rebuilt.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from loguru import logger
 
 from mre_core.names import normalize_name
 from mre_core.records import EntryRecord, ResultRecord
-from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.bulk import select_values, update_row, upsert_rows
 from mre_core.storage.counts import Counts
 from mre_core.storage.models import Driver, Event, EventEntry
 
@@ -66,6 +71,8 @@ class EventDrivers:
         self._entries: list[_Entry] = []
         self._by_sid: dict[str, list[_Entry]] = {}
         self._by_norm: dict[str, list[_Entry]] = {}
+        # Real ids a race names -> (driver id, transponder) or None, from `prefetch`.
+        self._real: dict[str, tuple[int, str | None] | None] = {}
         self._load()
 
     def _load(self) -> None:
@@ -128,7 +135,7 @@ class EventDrivers:
             Driver,
             list(driver_rows.values()),
             ("source", "source_driver_id"),
-            (Driver.source == self.source) & Driver.source_driver_id.in_(list(driver_rows)),
+            {Driver.source: self.source, Driver.source_driver_id: list(driver_rows)},
             self.counts,
         )
         entry_rows = [
@@ -147,12 +154,41 @@ class EventDrivers:
             EventEntry,
             entry_rows,
             ("event", "driver", "class_name"),
-            EventEntry.event == self.event.id,
+            {EventEntry.event: self.event.id},
             self.counts,
         )
         self._load()
 
     # --- race results -----------------------------------------------------------
+
+    def prefetch(self, results: list[ResultRecord]) -> None:
+        """Look up, in one query, the drivers a race names that this event does not know yet.
+
+        `_promote` then finds them here instead of querying once per driver.
+        """
+        wanted = {
+            r.source_driver_id
+            for r in results
+            if r.source_driver_id and r.source_driver_id not in self._by_sid
+        }
+        self._real = dict.fromkeys(wanted)
+        if not wanted:
+            return
+        found = select_values(
+            Driver,
+            (Driver.id, Driver.source_driver_id, Driver.transponder_number),
+            {Driver.source: self.source, Driver.source_driver_id: sorted(wanted)},
+        )
+        for driver_id, source_id, transponder in found:
+            self._real[source_id] = (driver_id, transponder)
+
+    def _real_driver(self, source_id: str) -> tuple[int, str | None] | None:
+        if source_id in self._real:
+            return self._real[source_id]
+        row = Driver.get_or_none(
+            (Driver.source == self.source) & (Driver.source_driver_id == source_id)
+        )
+        return None if row is None else (row.id, row.transponder_number)
 
     def identify(self, class_name: str, result: ResultRecord) -> Identified:
         """The driver and event entry of one results row, creating what is missing."""
@@ -199,33 +235,39 @@ class EventDrivers:
         return None
 
     def _promote(self, temp: _Driver, source_id: str) -> None:
-        real = Driver.get_or_none(
-            (Driver.source == self.source) & (Driver.source_driver_id == source_id)
-        )
+        real = self._real_driver(source_id)
+        self._real.pop(source_id, None)  # about to change: look it up afresh if asked again
         if real is None:
-            Driver.update(source_driver_id=source_id).where(Driver.id == temp.id).execute()
+            update_row(Driver, temp.id, {"source_driver_id": source_id})
             self.counts.add("drivers", updated=1)
+            # What _index() would rebuild: only the renamed driver's key changes.
+            self._by_sid[source_id] = self._by_sid.pop(temp.source_driver_id, [])
             temp.source_driver_id = source_id
-            self._index()
             return
+        real_id, real_transponder = real
         moved = 0
-        taken = {e.class_name for e in self._entries if e.driver.id == real.id}
+        taken = {e.class_name for e in self._entries if e.driver.id == real_id}
         for entry in self._entries:
             if entry.driver is temp and entry.class_name not in taken:
-                EventEntry.update(driver=real.id).where(EventEntry.id == entry.id).execute()
+                update_row(EventEntry, entry.id, {"driver": real_id})
                 moved += 1
         source_row = Driver.get_by_id(temp.id)
-        Driver.update(
-            display_name=source_row.display_name,
-            normalized_name=source_row.normalized_name,
-            transponder_number=source_row.transponder_number or real.transponder_number,
-        ).where(Driver.id == real.id).execute()
-        Driver.update(merged_into=real.id).where(Driver.id == temp.id).execute()
+        update_row(
+            Driver,
+            real_id,
+            {
+                "display_name": source_row.display_name,
+                "normalized_name": source_row.normalized_name,
+                "transponder_number": source_row.transponder_number or real_transponder,
+            },
+        )
+        update_row(Driver, temp.id, {"merged_into": real_id})
         self.counts.add("event_entries", updated=moved)
         self.counts.add("drivers", updated=2)
         self._load()
 
     def _driver_for(self, source_id: str, display_name: str) -> _Driver:
+        self._real.pop(source_id, None)  # about to change: look it up afresh if asked again
         upserted = upsert_rows(
             Driver,
             [
@@ -237,7 +279,7 @@ class EventDrivers:
                 }
             ],
             ("source", "source_driver_id"),
-            (Driver.source == self.source) & (Driver.source_driver_id == source_id),
+            {Driver.source: self.source, Driver.source_driver_id: source_id},
             self.counts,
             insert_only=frozenset({"display_name", "normalized_name"}),
         )
@@ -262,7 +304,7 @@ class EventDrivers:
                 }
             ],
             ("event", "driver", "class_name"),
-            (EventEntry.event == self.event.id) & (EventEntry.driver == driver.id),
+            {EventEntry.event: self.event.id, EventEntry.driver: driver.id},
             self.counts,
         )
         entry = _Entry(
@@ -272,5 +314,7 @@ class EventDrivers:
             driver,
         )
         self._entries.append(entry)
-        self._index()
+        # What _index() would rebuild: the new entry goes last in both indexes.
+        self._by_sid.setdefault(driver.source_driver_id, []).append(entry)
+        self._by_norm.setdefault(entry.normalized_name, []).append(entry)
         return entry

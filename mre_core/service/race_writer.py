@@ -4,6 +4,11 @@ A crash between two races leaves every race either fully written or not at
 all, so a rerun completes the event without duplicates (keys are natural)
 and without half a race. Four bulk statements per race at most, whatever the
 number of laps.
+
+A race new to the database has no drivers, results or laps yet, so for it
+nothing is read before those are written (`fresh`), and lap ids, which no
+one needs, are never read back. A forced re-ingest reads each race's rows
+once and writes only what changed (nothing, when nothing did).
 """
 
 from __future__ import annotations
@@ -14,24 +19,37 @@ from typing import Any
 
 from mre_core.records import RaceDetail, RaceRecord, ResultRecord
 from mre_core.service.event_drivers import EventDrivers
-from mre_core.storage.bulk import upsert_rows
+from mre_core.storage.bulk import upsert_rows, upsert_values
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import write_transaction
 from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
+
+LAP_FIELDS = (
+    "race_result",
+    "lap_number",
+    "lap_time_seconds",
+    "lap_time_raw",
+    "position_on_lap",
+    "pace",
+    "elapsed_race_time",
+)
 
 
 def write_race(
     event: Event, race: RaceRecord, detail: RaceDetail, drivers: EventDrivers, counts: Counts
 ) -> None:
     with write_transaction():
-        race_id = upsert_rows(
+        race_rows = upsert_rows(
             Race,
             [_race_row(event, race, detail)],
             ("event", "source_race_id"),
-            (Race.event == event.id) & (Race.source_race_id == race.source_race_id),
+            {Race.event: event.id, Race.source_race_id: race.source_race_id},
             counts,
-        ).ids[(event.id, race.source_race_id)]
+        )
+        race_id = race_rows.ids[(event.id, race.source_race_id)]
+        fresh = bool(race_rows.new_keys)  # a new race: nothing of it exists yet
 
+        drivers.prefetch(detail.results)
         identified = [drivers.identify(race.class_name, result) for result in detail.results]
         race_drivers = upsert_rows(
             RaceDriver,
@@ -47,8 +65,9 @@ def write_race(
                 for result, who in zip(detail.results, identified, strict=True)
             ],
             ("race", "source_driver_id"),
-            RaceDriver.race == race_id,
+            {RaceDriver.race: race_id},
             counts,
+            fresh=fresh,
         )
         race_driver_ids = [race_drivers.ids[(race_id, who.source_driver_id)] for who in identified]
         results = upsert_rows(
@@ -58,10 +77,11 @@ def write_race(
                 for result, rd_id in zip(detail.results, race_driver_ids, strict=True)
             ],
             ("race", "race_driver"),
-            RaceResult.race == race_id,
+            {RaceResult.race: race_id},
             counts,
+            fresh=fresh,
         )
-        lap_rows: list[dict[str, Any]] = []
+        lap_rows: list[tuple[Any, ...]] = []
         for result, rd_id in zip(detail.results, race_driver_ids, strict=True):
             result_id = results.ids[(race_id, rd_id)]
             elapsed = Decimal(0)
@@ -69,23 +89,26 @@ def write_race(
                 # repr() is the shortest exact text of the float: '38.17', so sums stay exact.
                 elapsed += Decimal(repr(lap.lap_time_seconds))
                 lap_rows.append(
-                    {
-                        "race_result": result_id,
-                        "lap_number": lap.lap_number,
-                        "lap_time_seconds": lap.lap_time_seconds,
-                        "lap_time_raw": lap.lap_time_raw,
-                        "position_on_lap": lap.position_on_lap,
-                        "pace": lap.pace,
-                        "elapsed_race_time": float(elapsed),
-                    }
+                    (
+                        result_id,
+                        lap.lap_number,
+                        lap.lap_time_seconds,
+                        lap.lap_time_raw,
+                        lap.position_on_lap,
+                        lap.pace,
+                        float(elapsed),
+                    )
                 )
         if lap_rows:
-            upsert_rows(
+            upsert_values(
                 Lap,
+                LAP_FIELDS,
                 lap_rows,
                 ("race_result", "lap_number"),
-                Lap.race_result.in_(list(results.ids.values())),
+                {Lap.race_result: list(results.ids.values())},
                 counts,
+                fresh=fresh,
+                ids=False,
             )
 
 

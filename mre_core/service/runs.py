@@ -20,6 +20,7 @@ from loguru import logger
 
 from mre_core.errors import MreError
 from mre_core.service.reports import OperationReport
+from mre_core.storage.bulk import update_row
 from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import (
     RUN_ALREADY_COMPLETE,
@@ -85,12 +86,17 @@ class RunRecorder:
             self._done = done
         if total is not None:
             self._total = total
-        IngestionRun.update(
-            progress_step=step[:255],
-            progress_done=self._done,
-            progress_total=self._total,
-            counts=json.dumps(self.report.counts.as_dict()),
-        ).where(IngestionRun.id == self.id).execute()
+        # Once per race of a deep ingestion: a statement built once, not by peewee each time.
+        update_row(
+            IngestionRun,
+            self.id,
+            {
+                "progress_step": step[:255],
+                "progress_done": self._done,
+                "progress_total": self._total,
+                "counts": json.dumps(self.report.counts.as_dict()),
+            },
+        )
         event = Progress(
             self.id, self.report.operation, self.report.target, step, self._done, self._total
         )
