@@ -116,6 +116,8 @@ def test_mutated_real_pages(kind, sample):
         "<html></html>",
         "\x00\x01\x02",
         "<table class='race_result'>",
+        '{"racerLaps": [1, 2]}',  # a JSON body: parsel would read it as JSON, not HTML
+        '<?xml version="1.0"?><table class="race_result"/>',
         "<script>racerLaps[1] = {</script><table class='race_result'><thead><tr><th>Pos</th>"
         "<th>Driver</th><th>Laps/Time</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>",
     ],

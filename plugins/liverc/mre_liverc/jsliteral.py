@@ -9,7 +9,13 @@ Values are dicts, lists, str, int, float, bool and None (null/undefined).
 Speed matters (a national event has tens of thousands of laps), so the
 tokenizer is one compiled regex matched at a position, and a key followed by
 a plain quoted string (`'time' : '38.17',`, most of a racerLaps block) is a
-single token. Anything else takes the general path, token by token.
+single token. On top of that, a *flat* object (quoted or bare keys, values
+that are plain strings without escapes or empty arrays, commas between
+pairs, an optional trailing comma: a lap, in racerLaps) is recognised by one
+regex of the same grammar and read in one go. Anything else (escapes,
+comments, numbers, nesting) takes the general path, token by token;
+`parse_literal(..., flat_objects=False)` reads everything that way, and the
+tests hold the two readings equal.
 """
 
 from __future__ import annotations
@@ -46,6 +52,15 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
+# A flat object, in the same grammar as the tokens above (no comments, no escapes).
+_KEY = r"""'[^'\\\n]*'|"[^"\\\n]*"|[A-Za-z_$][\w$]*"""
+_FLAT_PAIR = rf"""(?:{_KEY})\s*:\s*(?:'[^'\\\n]*'|"[^"\\\n]*"|\[\s*\])"""
+_FLAT_OBJECT = re.compile(rf"\{{\s*(?:{_FLAT_PAIR}(?:\s*,\s*{_FLAT_PAIR})*\s*,?\s*)?\}}")
+_FLAT_PAIRS = re.compile(
+    r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|([A-Za-z_$][\w$]*))\s*:\s*"""
+    r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|(\[\s*\]))"""
+)
+
 _ESCAPES = {
     "n": "\n",
     "r": "\r",
@@ -63,23 +78,25 @@ _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)",
 _CONSTANTS = {"true": True, "false": False, "null": None, "undefined": None}
 
 
-def parse_literal(text: str, pos: int = 0) -> tuple[Any, int]:
+def parse_literal(text: str, pos: int = 0, *, flat_objects: bool = True) -> tuple[Any, int]:
     """Parse one literal (object, array, string, number...) starting at `pos`.
 
     Returns the value and the offset just after it, so a caller can parse a
-    literal embedded in a longer script.
+    literal embedded in a longer script. `flat_objects=False` turns off the
+    flat-object shortcut (the same reading, token by token).
     """
-    parser = _Parser(text, pos)
+    parser = _Parser(text, pos, flat_objects)
     value = parser.value(parser.next())
     return value, parser.pos
 
 
 class _Parser:
-    __slots__ = ("pos", "text")
+    __slots__ = ("flat_objects", "pos", "text")
 
-    def __init__(self, text: str, pos: int) -> None:
+    def __init__(self, text: str, pos: int, flat_objects: bool = True) -> None:
         self.text = text
         self.pos = pos
+        self.flat_objects = flat_objects
 
     def next(self) -> re.Match[str]:
         match = _TOKEN.match(self.text, self.pos)
@@ -95,6 +112,11 @@ class _Parser:
         if kind == "punct":
             char = token["punct"]
             if char == "{":
+                if self.flat_objects:
+                    flat = _FLAT_OBJECT.match(self.text, token.start("punct"))
+                    if flat is not None:
+                        self.pos = flat.end()
+                        return _flat_object(self.text, flat.start(), flat.end())
                 return self.object()
             if char == "[":
                 return self.array()
@@ -164,6 +186,15 @@ class _Parser:
         if token.lastgroup != "punct" or token["punct"] != closer:
             raise JsLiteralError(f"expected ',' or {closer!r} in object", token.start())
         return result
+
+
+def _flat_object(text: str, start: int, end: int) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for pair in _FLAT_PAIRS.finditer(text, start, end):
+        k1, k2, k3, v1, v2, empty = pair.groups()
+        key = k1 if k1 is not None else (k2 if k2 is not None else k3)
+        result[key] = [] if empty is not None else (v1 if v1 is not None else v2)
+    return result
 
 
 def _unquote(quoted: str) -> str:

@@ -61,9 +61,11 @@ def race_url(slug: str, race_id: str) -> str:
 
 def liverc_host(href: str, page_url: str) -> tuple[str, dict[str, list[str]]] | None:
     """The host and query of a link if it points into *.liverc.com, else None."""
-    absolute = urljoin(page_url, href.strip())
-    parts = urlsplit(absolute)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(urljoin(page_url, href.strip()))
+        host = (parts.hostname or "").lower()
+    except ValueError:  # no URL at all: a stray '[' reads as a broken IPv6 address
+        return None
     if parts.scheme not in {"http", "https"} or not host.endswith("." + DOMAIN):
         return None
     return host, parse_qs(parts.query)

@@ -5,14 +5,26 @@ come from the `racerLaps[driver_id] = {...}` literals in the page's script,
 parsed as JavaScript (see `jsliteral`). A row links its laps through
 `a.driver_laps[data-driver-id]`; a non-starter's row has no link, so its id is
 found by name among the racerLaps blocks, which list every driver.
+
+A national event has over a hundred of these pages and tens of thousands of
+laps, so this parser is built for speed, without reading anything
+differently:
+
+- it walks the lxml tree itself (compiled XPath, and the tree readings of
+  `html`), never a parsel Selector per cell;
+- racerLaps blocks go through `jsliteral` only, whose flat-object shortcut
+  reads a lap in one regex match (never JSON after a quote swap: the page
+  is JavaScript, and is read as such).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 
 from mre_core.errors import ParseError
@@ -21,13 +33,15 @@ from mre_core.records import LapRecord, RaceDetail, ResultRecord
 from mre_liverc.jsliteral import JsLiteralError, parse_literal
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import (
+    children,
     collapse,
+    element_shown_text,
+    elements_text,
+    has_class_token,
     header_key,
-    headers,
-    page,
+    hidden_above,
+    page_tree,
     require_columns,
-    shown_text,
-    text_of,
 )
 from mre_liverc.values import (
     clock_decimal,
@@ -41,10 +55,27 @@ from mre_liverc.values import (
 
 _BLOCK = re.compile(r"""racerLaps\s*\[\s*(?:'(\d+)'|"(\d+)"|(\d+))\s*\]\s*=\s*""")
 _QUAL_PREFIX = re.compile(r"^\d+\s+(?=\S)")
-_FAST_LAP_TIME = (
-    ".//text()[not(ancestor::sup)]"
-    "[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')])]"
+# A lap time as LiveRC writes nearly all of them: float() reads it as
+# float(values.clock_decimal()) does.
+_PLAIN_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# Lap and position numbers as LiveRC writes them, read as values.integer() does.
+_NUMBERS = {str(n): n for n in range(1000)}
+
+# Decodes the JSON subset of JavaScript literals; NaN and Infinity, which the
+# JavaScript parser does not take, are refused here too.
+
+# parsel's CSS selectors, as cssselect translates them to XPath.
+_RESULT_TABLES = etree.XPath(
+    "descendant-or-self::table[@class and contains(@class, 'race_result') and "
+    "contains(concat(' ', normalize-space(@class), ' '), ' race_result ')]"
 )
+_SUB_HEADERS = etree.XPath(
+    "descendant-or-self::thead/descendant::*[@class and contains(@class, 'class_sub_header') "
+    "and contains(concat(' ', normalize-space(@class), ' '), ' class_sub_header ')]"
+)
+_LINKED_ID = etree.XPath(".//*[@data-driver-id]/@data-driver-id", smart_strings=False)
+# Elements whose class attribute has "hidden" in it (a cheap test; has_class_token decides).
+_CLASS_MAY_HIDE = etree.XPath(".//*[contains(@class, 'hidden')]")
 
 # Column header (case-folded) -> ResultRecord field, for the plain time/number columns.
 _SECONDS_COLUMNS = {
@@ -58,42 +89,33 @@ _NUMBER_COLUMNS = {"std. deviation": "std_deviation", "consistency": "consistenc
 
 
 def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
-    doc = page(text, url)
-    tables = doc.css("table.race_result")
+    root = page_tree(text, url)
+    tables = _RESULT_TABLES(root)
     if not tables:
         raise ParseError(url, "no results table (table.race_result)")
     table = tables[0]
-    shown_headers = headers(table)
+    shown_headers = _headers(table)
     columns = {header_key(h): i for i, h in enumerate(shown_headers)}
     require_columns(columns, ["pos", "driver", "laps/time"], url, "the results table")
-    blocks = racer_laps(doc, url)
+    blocks = _racer_laps(root, url)
 
     length_text = _sub_header(table, "length")
     length = race_length(length_text) if length_text else None
     if length_text and length is None:
         anomaly(url, f"race length {length_text!r} not understood")
 
-    rows = []
-    for row in table.xpath("./tbody/tr[td]"):
-        cells = row.xpath("./td")
-        driver_cell = cells[columns["driver"]] if columns["driver"] < len(cells) else None
-        if driver_cell is None:
-            anomaly(url, f"a results row has {len(cells)} cells, fewer than the headers; skipped")
-            continue
-        linked = driver_cell.xpath(".//*[@data-driver-id]/@data-driver-id").get()
-        rows.append((cells, driver_cell, _driver_name(driver_cell), linked or None))
-    ids = _identify([(name, linked) for _, _, name, linked in rows], blocks)
-
+    rows = _rows(table, columns["driver"], url)
+    ids = _identify([(row.name, row.linked or None) for row in rows], blocks)
+    layout = _Layout.of(columns)
     results = []
-    for (cells, driver_cell, name, _), driver_id in zip(rows, ids, strict=True):
+    for row, driver_id in zip(rows, ids, strict=True):
         if driver_id is None and blocks:
-            anomaly(url, f"no driver id for {name!r}: not linked and not in racerLaps")
+            anomaly(url, f"no driver id for {row.name!r}: not linked and not in racerLaps")
         block = blocks.get(driver_id or "", {})
         laps = _laps(block, url, driver_id) if block else []
-        raw = {
-            shown_headers[i]: shown_text(c) for i, c in enumerate(cells) if i < len(shown_headers)
-        }
-        results.append(_result(url, raw, columns, cells, driver_cell, name, driver_id, laps, block))
+        shown = row.shown
+        raw = {shown_headers[i]: shown[i] for i in range(min(len(shown), len(shown_headers)))}
+        results.append(_result(url, layout, row, raw, driver_id, laps, block))
     return RaceDetail(
         source_race_id=race_id,
         duration_raw=length_text or None,
@@ -105,20 +127,108 @@ def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
 
 def racer_laps(doc: Selector, url: str) -> dict[str, dict[str, Any]]:
     """Every `racerLaps[id] = {...}` block in the page's scripts, by driver id."""
+    return _racer_laps(doc.root, url)
+
+
+def _racer_laps(root: etree._Element, url: str) -> dict[str, dict[str, Any]]:
     blocks: dict[str, dict[str, Any]] = {}
-    for script in doc.xpath("//script[contains(., 'racerLaps')]/text()").getall():
+    for script in _racer_laps_scripts(root):
         for match in _BLOCK.finditer(script):
             driver_id = match.group(1) or match.group(2) or match.group(3)
-            try:
-                value, _ = parse_literal(script, match.end())
-            except JsLiteralError as exc:
-                raise ParseError(
-                    url, f"racerLaps[{driver_id}] is not a readable object: {exc}"
-                ) from None
-            if not isinstance(value, dict):
-                raise ParseError(url, f"racerLaps[{driver_id}] is not an object")
-            blocks[driver_id] = value
+            blocks[driver_id] = _block(script, match.end(), driver_id, url)
     return blocks
+
+
+def _racer_laps_scripts(root: etree._Element) -> list[str]:
+    """XPath `//script[contains(., 'racerLaps')]/text()`, without XPath's string work."""
+    texts = []
+    for script in root.getroottree().iter("script"):
+        if not len(script):  # the usual script, one text node: its text is its string value
+            text = script.text
+            if text and "racerLaps" in text:
+                texts.append(text)
+        elif "racerLaps" in "".join(script.itertext()):
+            nodes = [script.text, *(child.tail for child in script)]
+            texts += [text for text in nodes if text]
+    return texts
+
+
+def _block(script: str, at: int, driver_id: str, url: str) -> dict[str, Any]:
+    try:
+        value, _ = parse_literal(script, at)
+    except JsLiteralError as exc:
+        raise ParseError(url, f"racerLaps[{driver_id}] is not a readable object: {exc}") from None
+    if not isinstance(value, dict):
+        raise ParseError(url, f"racerLaps[{driver_id}] is not an object")
+    return value
+
+
+def _headers(table: etree._Element) -> list[str]:
+    """`html.headers` on the lxml tree: the widest thead row's cells, as shown."""
+    rows = [tr for thead in children(table, "thead") for tr in children(thead, "tr")]
+    if not rows:
+        return []
+    widest = max(rows, key=lambda row: len(children(row, "th")))
+    hidden = has_class_token(widest, "hidden") or hidden_above(widest)
+    return [element_shown_text(th, hidden) for th in children(widest, "th")]
+
+
+@dataclass(slots=True)
+class _Row:
+    """One row of the results table as read from the page."""
+
+    cells: list[etree._Element]
+    shown: list[str]  # each cell's text as shown
+    blocked: bool  # in a hidden element or a <sup>: no text of it is a fastest lap's time
+    name: str
+    car: str
+    linked: str | None  # the data-driver-id of its laps link
+
+
+def _rows(table: etree._Element, driver_at: int, url: str) -> list[_Row]:
+    """The rows of XPath `./tbody/tr[td]`, read."""
+    table_hidden = has_class_token(table, "hidden") or hidden_above(table)
+    in_sup = table.tag == "sup" or any(a.tag == "sup" for a in table.iterancestors())
+    rows = []
+    for tbody in children(table, "tbody"):
+        tbody_hidden = table_hidden or has_class_token(tbody, "hidden")
+        for tr in children(tbody, "tr"):
+            cells = children(tr, "td")
+            if not cells:
+                continue
+            hidden = tbody_hidden or has_class_token(tr, "hidden")
+            shown = [""] * len(cells) if hidden else [element_shown_text(c) for c in cells]
+            if driver_at >= len(cells):
+                anomaly(
+                    url, f"a results row has {len(cells)} cells, fewer than the headers; skipped"
+                )
+                continue
+            name, car, linked = _driver_cell(cells[driver_at])
+            name = _QUAL_PREFIX.sub("", name or shown[driver_at])
+            rows.append(_Row(cells, shown, hidden or in_sup, name, car, linked))
+    return rows
+
+
+def _driver_cell(cell: etree._Element) -> tuple[str, str, str | None]:
+    """In one pass over the Driver cell: the text of its `.driver_name` and of its
+    `.car_num` (CSS), and the first `data-driver-id` below it (XPath
+    `.//*[@data-driver-id]/@data-driver-id`)."""
+    names: list[str] = []
+    cars: list[str] = []
+    linked = None
+    for element in cell.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if linked is None and element is not cell:
+            linked = element.get("data-driver-id")
+        classes = element.get("class")
+        if not classes:
+            continue
+        if "driver_name" in classes and has_class_token(element, "driver_name"):
+            names += element.itertext()
+        if "car_num" in classes and has_class_token(element, "car_num"):
+            cars += element.itertext()
+    return collapse(names), collapse(cars), linked
 
 
 def _identify(
@@ -143,11 +253,6 @@ def _identify(
     return ids
 
 
-def _driver_name(cell: Selector) -> str:
-    name = text_of(cell.css(".driver_name")) or shown_text(cell)
-    return _QUAL_PREFIX.sub("", name)
-
-
 def _laps(block: dict[str, Any], url: str, driver_id: str) -> list[LapRecord]:
     raw_laps = block.get("laps", [])
     if not isinstance(raw_laps, list):
@@ -156,23 +261,40 @@ def _laps(block: dict[str, Any], url: str, driver_id: str) -> list[LapRecord]:
     for item in raw_laps:
         if not isinstance(item, dict):
             raise ParseError(url, f"racerLaps[{driver_id}] has a lap that is not an object")
-        lap_number = integer(str(item.get("lapNum", "")))
-        time_raw = str(item.get("time", "")).strip()
-        seconds = clock_decimal(time_raw)
-        if lap_number is None or seconds is None:
+        number, time_raw = item.get("lapNum", ""), item.get("time", "")
+        position, pace = item.get("pos", ""), item.get("pace", "")
+        # A lap as LiveRC writes it (small numbers, plain seconds) is read here
+        # directly; anything else by the general readers below, which agree.
+        lap_number = _NUMBERS.get(number) if type(number) is str else None
+        on_lap = _NUMBERS.get(position) if type(position) is str else None
+        if (
+            lap_number is not None
+            and on_lap is not None
+            and type(time_raw) is str
+            and type(pace) is str
+            and _PLAIN_SECONDS.fullmatch(time_raw)
+        ):
+            if lap_number:  # 0 is the grid slot, not a lap
+                laps.append(
+                    LapRecord(lap_number, float(time_raw), time_raw, on_lap, pace.strip() or None)
+                )
+            continue
+        lap_number = integer(_text(number))
+        time_raw = _text(time_raw).strip()
+        exact = clock_decimal(time_raw)
+        if lap_number is None or exact is None:
             raise ParseError(
                 url, f"racerLaps[{driver_id}] has a lap without lapNum or time: {item!r}"
             )
         if lap_number == 0:  # the grid slot, not a lap
             continue
-        pace = str(item.get("pace", "")).strip()
         laps.append(
             LapRecord(
-                lap_number=lap_number,
-                lap_time_seconds=float(seconds),
-                lap_time_raw=time_raw,
-                position_on_lap=integer(str(item.get("pos", ""))),
-                pace=pace or None,
+                lap_number,
+                float(exact),
+                time_raw,
+                integer(_text(position)),
+                _text(pace).strip() or None,
             )
         )
     expected = list(range(1, len(laps) + 1))
@@ -181,22 +303,50 @@ def _laps(block: dict[str, Any], url: str, driver_id: str) -> list[LapRecord]:
     return laps
 
 
+def _text(value: Any) -> str:
+    return value if type(value) is str else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where each column the results read from is, found once per table."""
+
+    pos: int | None
+    qual: int | None
+    laps_time: int | None
+    behind: int | None
+    fastest: int | None
+    seconds: tuple[tuple[str, int | None], ...]  # (ResultRecord field, column)
+    numbers: tuple[tuple[str, int | None], ...]
+
+    @classmethod
+    def of(cls, columns: dict[str, int]) -> _Layout:
+        return cls(
+            columns.get("pos"),
+            columns.get("qual"),
+            columns.get("laps/time"),
+            columns.get("behind"),
+            columns.get("fastest lap"),
+            tuple((field, columns.get(header)) for header, field in _SECONDS_COLUMNS.items()),
+            tuple((field, columns.get(header)) for header, field in _NUMBER_COLUMNS.items()),
+        )
+
+
 def _result(
     url: str,
+    layout: _Layout,
+    row: _Row,
     raw: dict[str, str],
-    columns: dict[str, int],
-    cells: Any,
-    driver_cell: Selector,
-    name: str,
     driver_id: str | None,
     laps: list[LapRecord],
     block: dict[str, Any],
 ) -> ResultRecord:
-    def cell_text(header: str) -> str:
-        at = columns.get(header)
-        return shown_text(cells[at]) if at is not None and at < len(cells) else ""
+    shown, name = row.shown, row.name
 
-    total_raw = cell_text("laps/time")
+    def cell_text(at: int | None) -> str:
+        return shown[at] if at is not None and at < len(shown) else ""
+
+    total_raw = cell_text(layout.laps_time)
     parsed_total = laps_time(total_raw)
     if parsed_total is None:
         anomaly(url, f"Laps/Time {total_raw!r} of {name!r} not understood")
@@ -211,22 +361,21 @@ def _result(
                 f"{name!r}: laps add up to {lap_sum} s, Laps/Time says {parsed_total.seconds} s",
             )
 
-    behind_raw = cell_text("behind")
+    behind_raw = cell_text(layout.behind)
     behind = gap(behind_raw)
-    fast_time, fast_lap = _fast_lap(cells, columns)
-    values: dict[str, Any] = {
-        field: clock_seconds(cell_text(header)) for header, field in _SECONDS_COLUMNS.items()
-    }
-    values.update({field: number(cell_text(header)) for header, field in _NUMBER_COLUMNS.items()})
+    fast_time, fast_lap = _fast_lap(row, layout.fastest)
+    values: dict[str, Any] = {field: _seconds(cell_text(at)) for field, at in layout.seconds}
+    for field, at in layout.numbers:
+        values[field] = number(cell_text(at))
     return ResultRecord(
         source_driver_id=driver_id,
         display_name=name,
         laps_completed=laps_completed,
         total_time_raw=total_raw,
         started=laps_completed > 0,
-        car_number=text_of(driver_cell.css(".car_num")) or None,
-        position_final=integer(cell_text("pos")),
-        qualifying_position=integer(cell_text("qual")),
+        car_number=row.car or None,
+        position_final=_integer(cell_text(layout.pos)),
+        qualifying_position=_integer(cell_text(layout.qual)),
         total_time_seconds=float(parsed_total.seconds)
         if parsed_total and parsed_total.seconds is not None
         else None,
@@ -235,27 +384,38 @@ def _result(
         behind_laps=behind.laps if behind else None,
         fast_lap_time=fast_time,
         fast_lap_number=fast_lap,
-        top2_consecutive=clock_seconds(str(block.get("top2Consecutive", "") or "")),
+        top2_consecutive=_seconds(_text(block.get("top2Consecutive", "") or "")),
         raw_cells=raw,
         laps=laps,
         **values,
     )
 
 
-def _fast_lap(cells: Any, columns: dict[str, int]) -> tuple[float | None, int | None]:
+def _seconds(text: str) -> float | None:
+    """values.clock_seconds, read directly for plain seconds ('38.17')."""
+    return float(text) if _PLAIN_SECONDS.fullmatch(text) else clock_seconds(text)
+
+
+def _integer(text: str) -> int | None:
+    """values.integer, read directly for small plain numbers."""
+    found = _NUMBERS.get(text)
+    return found if found is not None else integer(text)
+
+
+def _fast_lap(row: _Row, at: int | None) -> tuple[float | None, int | None]:
     """'37.234<sup>10</sup>': the time, and in <sup> the lap it was set on."""
-    at = columns.get("fastest lap")
-    if at is None or at >= len(cells):
+    if at is None or at >= len(row.cells):
         return None, None
-    cell = cells[at]
-    time_text = collapse(cell.xpath(_FAST_LAP_TIME).getall())
-    return clock_seconds(time_text), integer(text_of(cell.css("sup")))
+    cell = row.cells[at]
+    time_text = element_shown_text(cell, row.blocked, skip="sup")
+    return _seconds(time_text), _integer(elements_text(cell.iter("sup")))
 
 
-def _sub_header(table: Selector, label: str) -> str:
+def _sub_header(table: etree._Element, label: str) -> str:
     """The value of 'Label: value' in the table's banner (Round, Length)."""
-    for sub in table.css("thead .class_sub_header"):
-        key, _, value = shown_text(sub).partition(":")
+    for sub in _SUB_HEADERS(table):
+        hidden = has_class_token(sub, "hidden") or hidden_above(sub)
+        key, _, value = element_shown_text(sub, hidden).partition(":")
         if header_key(key) == label:
             return value.strip()
     return ""

@@ -1,0 +1,269 @@
+"""The fast paths read and write exactly what the general code they stand in for does.
+
+Speed work (see bench/RESULTS.md) added short cuts: flat objects of a
+racerLaps block read by one regex of the JavaScript grammar, cells read by
+walking the lxml tree instead of by XPath, upsert scopes given as
+{field: value} with cached SQL, many rows per INSERT on SQLite. Each is
+checked here against the general code, on generated cases and on
+hypothesis' variations of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from parsel import Selector
+
+from mre_liverc import jsliteral
+from mre_liverc.jsliteral import JsLiteralError, parse_literal
+from mre_liverc.pages.html import element_shown_text, hidden_above, page_tree, shown_text
+from mre_liverc.pages.race_result import _BLOCK, _racer_laps_scripts
+from tests.liverc_site import SitePages, generate_site, race_url
+from tests.test_jsliteral import _js, _values
+
+# --- racerLaps blocks: the flat-object shortcut == reading token by token ----------
+
+
+def _read(text: str, at: int = 0, flat_objects: bool = True) -> object:
+    try:
+        return parse_literal(text, at, flat_objects=flat_objects)
+    except JsLiteralError as error:
+        return ("refused", error.pos)
+
+
+def _generated_scripts() -> list[str]:
+    site = generate_site(
+        5, tracks=1, events_per_track=1, races=8, drivers_per_race=10, laps_per_race=6
+    )
+    pages = SitePages(site)
+    track = site.tracks[0]
+    scripts = []
+    for race in track.events[0].races:
+        root = page_tree(pages[race_url(track.slug, race.race_id)].decode(), "u")
+        scripts += _racer_laps_scripts(root)
+    return scripts
+
+
+SCRIPTS = _generated_scripts()
+
+
+def test_every_generated_block_reads_the_same_and_uses_the_shortcut(monkeypatch):
+    used = []
+    flat = jsliteral._flat_object
+    monkeypatch.setattr(jsliteral, "_flat_object", lambda *a: used.append(1) or flat(*a))
+    blocks = [(script, m.end()) for script in SCRIPTS for m in _BLOCK.finditer(script)]
+    assert len(blocks) == 80
+    escaped = 0
+    for script, at in blocks:
+        assert _read(script, at) == _read(script, at, flat_objects=False)
+        escaped += "\\'" in script[at : script.find("};", at)]
+    assert escaped, "no block with an escaped apostrophe (O\\'CONNOR) was checked"
+    assert len(used) > 80 * 5  # every lap of every block took the shortcut
+
+
+_EDITS = [
+    '"',
+    "\\",
+    "\\'",
+    "\\\\'",
+    "};",
+    "]",
+    "[",
+    ",",
+    ", ]",
+    "/* c */",
+    "// c\n",
+    "NaN",
+    "Infinity",
+    "undefined",
+    "\t",
+    "\n",
+    "'",
+    "01",
+    "-0",
+    "1e400",
+    "true",
+    "x",
+    "\u2028",
+    "{}",
+    "'a' : 'b',",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_an_edited_block_reads_the_same_with_and_without_the_shortcut(data):
+    script = data.draw(st.sampled_from(SCRIPTS))
+    starts = [m.end() for m in _BLOCK.finditer(script)]
+    at = data.draw(st.sampled_from(starts))
+    end = script.find("};", at) + 2
+    block = script[at:end]
+    for _ in range(data.draw(st.integers(1, 3))):
+        where = data.draw(st.integers(0, len(block)))
+        cut = data.draw(st.sampled_from([0, 0, 1, 2]))
+        block = block[:where] + data.draw(st.sampled_from(_EDITS)) + block[where + cut :]
+    assert _read(block) == _read(block, flat_objects=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.dictionaries(st.text(max_size=6), _values, max_size=5), data=st.data())
+def test_any_object_literal_reads_the_same_with_and_without_the_shortcut(value, data):
+    text = _js(value, data.draw) + ";"
+    assert _read(text)[0] == _read(text, flat_objects=False)[0] == value
+
+
+# --- cells: the tree walk == the XPath readings ------------------------------------
+
+_FAST_LAP_TIME = (
+    ".//text()[not(ancestor::sup)]"
+    "[not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')])]"
+)
+
+_class = st.sampled_from(
+    ["", "hidden", " hidden ", "a hidden", "hidden-xs", "xhidden", "hidden\tb", "hidden\xa0b"]
+)
+_text = st.sampled_from(["", "1", " 2 ", "a b", "\n\t3", "x  y"])
+
+
+@st.composite
+def _markup(draw, depth: int = 0) -> str:
+    parts = [draw(_text)]
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(["div", "span", "sup", "comment"]))
+        if kind == "comment":
+            parts.append(f"<!-- {draw(_text)} -->")
+        else:
+            cls = draw(_class)
+            attr = f' class="{cls}"' if cls else ""
+            parts.append(f"<{kind}{attr}>{draw(_markup(depth + 1))}</{kind}>")
+        parts.append(draw(_text))
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(outer=_class, row=_class, cells=st.lists(_markup(), min_size=1, max_size=4))
+def test_shown_text_of_a_cell_is_the_xpath_reading(outer, row, cells):
+    html = (
+        f'<html><body><div class="{outer}"><table><tbody><tr class="{row}">'
+        + "".join(f"<td>{cell}</td>" for cell in cells)
+        + "</tr></tbody></table></div></body></html>"
+    )
+    doc = Selector(text=html)
+    root = page_tree(html, "u")
+    for cell, element in zip(doc.xpath("//td"), root.iter("td"), strict=True):
+        hidden = hidden_above(element)
+        assert element_shown_text(element, hidden) == shown_text(cell)
+        in_sup = any(a.tag == "sup" for a in element.iterancestors())
+        fast_lap = " ".join(" ".join(cell.xpath(_FAST_LAP_TIME).getall()).split())
+        assert element_shown_text(element, hidden or in_sup, skip="sup") == fast_lap
+
+
+# --- the bulk writer: cached scopes and many rows per statement -------------------
+
+
+@pytest.fixture
+def database(db_url):  # type: ignore[no-untyped-def]
+    from mre_core.storage import open_database
+
+    db = open_database(db_url)
+    yield db
+    db.close()
+
+
+def _laps(result_ids: list[int], laps: int) -> list[tuple[object, ...]]:
+    return [
+        (rid, n, 30.0 + n / 1000, f"{30 + n / 1000:.3f}", n % 12 or None, f"{n}/5:00.000", 30.0 * n)
+        for rid in result_ids
+        for n in range(1, laps + 1)
+    ]
+
+
+def test_scopes_as_mappings_select_what_expressions_select(database):
+    from mre_core.storage.bulk import select_values
+    from mre_core.storage.models import Driver
+
+    database.execute_sql(
+        "INSERT INTO drivers (source, source_driver_id, display_name, normalized_name) VALUES "
+        "('liverc', '1', 'A', 'a'), ('liverc', '2', 'B', 'b'), ('other', '1', 'C', 'c')"
+    )
+    fields = (Driver.id, Driver.display_name)
+    cases = [
+        ({Driver.source: "liverc"}, Driver.source == "liverc"),
+        (
+            {Driver.source: "liverc", Driver.source_driver_id: ["2", "3"]},
+            (Driver.source == "liverc") & Driver.source_driver_id.in_(["2", "3"]),
+        ),
+        ({Driver.source_driver_id: []}, Driver.source_driver_id.in_([])),
+        (
+            {Driver.source: "liverc", Driver.source_driver_id: "1"},
+            (Driver.source == "liverc") & (Driver.source_driver_id == "1"),
+        ),
+    ]
+    for mapping, expression in cases:
+        assert sorted(select_values(Driver, fields, mapping)) == sorted(
+            select_values(Driver, fields, expression)
+        )
+
+
+def test_many_rows_per_statement_write_what_one_row_per_statement_writes(database, monkeypatch):
+    from mre_core.service.race_writer import LAP_FIELDS
+    from mre_core.storage import bulk
+    from mre_core.storage.counts import Counts
+    from mre_core.storage.models import Lap
+
+    # Laps alone, with no results to belong to: foreign keys off for this test.
+    if bulk.is_postgres(database):
+        database.execute_sql("SET session_replication_role = replica")
+    else:
+        database.execute_sql("PRAGMA foreign_keys = OFF")
+
+    def write(rows: list[tuple[object, ...]]) -> Counts:
+        counts = Counts()
+        ids = sorted({row[0] for row in rows})
+        bulk.upsert_values(
+            Lap,
+            LAP_FIELDS,
+            rows,
+            ("race_result", "lap_number"),
+            {Lap.race_result: ids},
+            counts,
+            ids=False,
+        )
+        return counts
+
+    def table() -> list[tuple[object, ...]]:
+        cursor = database.execute_sql(
+            "SELECT race_result_id, lap_number, lap_time_seconds, lap_time_raw, position_on_lap, "
+            "pace, elapsed_race_time FROM laps ORDER BY race_result_id, lap_number"
+        )
+        return [tuple(row) for row in cursor.fetchall()]
+
+    rows = _laps([1, 2, 3], 470)  # 1,410 rows: more than one statement's worth
+    changed = [row if row[1] % 7 else (*row[:2], row[2] + 1, *row[3:]) for row in rows]
+    with database.atomic():
+        first = write(rows)
+        second = write(changed)
+    many = table()
+    database.execute_sql("DELETE FROM laps")
+
+    monkeypatch.setattr(bulk, "SQLITE_ROWS", 1)  # one row per statement: executemany
+    with database.atomic():
+        assert write(rows).as_dict() == first.as_dict()
+        assert write(changed).as_dict() == second.as_dict()
+    assert table() == many
+    assert second.as_dict() == {"laps": {"new": 0, "updated": 201, "unchanged": 1209}}
+
+
+def test_the_statement_for_many_rows_repeats_the_values_only():
+    from mre_core.storage.bulk import _sqlite_many
+
+    one = 'INSERT INTO "t" ("a", "b") VALUES (?, ?) ON CONFLICT ("a") DO NOTHING'
+    many = _sqlite_many(one, 2, 3)
+    assert (
+        many
+        == 'INSERT INTO "t" ("a", "b") VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT ("a") DO NOTHING'
+    )
+    assert re.sub(r"(, \(\?, \?\))+", "", many) == one
