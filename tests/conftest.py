@@ -12,11 +12,12 @@ MRE_REQUIRE_POSTGRES=1 a missing server fails instead of skipping.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.pg_schema import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DEAD_LOOPBACK = "*=127.0.0.1:9"
@@ -79,23 +80,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     base = _postgres_base()
     if base is None:
         pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
-    yield from _postgres_schema(base)
-
-
-def _postgres_schema(base: str) -> Iterator[str]:
-    """A throwaway schema on the test server, selected through search_path."""
-    import psycopg2
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(base)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE SCHEMA "{schema}"')
-    separator = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        admin.cursor().execute(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.close()
+    with postgres_schema(base) as url:
+        yield url
 
 
 # --- a simulated LiveRC on loopback, and a service pointed at it -------------------
