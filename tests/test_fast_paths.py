@@ -52,8 +52,8 @@ SCRIPTS = _generated_scripts()
 
 def test_every_generated_block_reads_the_same_and_uses_the_shortcut(monkeypatch):
     used = []
-    flat = jsliteral._flat_object
-    monkeypatch.setattr(jsliteral, "_flat_object", lambda *a: used.append(1) or flat(*a))
+    flat = jsliteral._sq_flat_object
+    monkeypatch.setattr(jsliteral, "_sq_flat_object", lambda *a: used.append(1) or flat(*a))
     blocks = [(script, m.end()) for script in SCRIPTS for m in _BLOCK.finditer(script)]
     assert len(blocks) == 80
     escaped = 0
@@ -61,7 +61,20 @@ def test_every_generated_block_reads_the_same_and_uses_the_shortcut(monkeypatch)
         assert _read(script, at) == _read(script, at, flat_objects=False)
         escaped += "\\'" in script[at : script.find("};", at)]
     assert escaped, "no block with an escaped apostrophe (O\\'CONNOR) was checked"
-    assert len(used) > 80 * 5  # every lap of every block took the shortcut
+    assert len(used) > 80 * 5  # every lap of every block took the single-quote shortcut
+
+
+def test_the_two_shortcuts_read_the_same_objects():
+    """LiveRC's single-quoted layout, and the same laps in the general flat grammar."""
+    laps = "[ {'lapNum' : '1', 'pos' : '2', 'time' : '36.958', 'segments' : [ ] }, {'a':''},{}, ]"
+    general = laps.replace("'lapNum'", "lapNum").replace("'time'", '"time"')
+    expected = [
+        {"lapNum": "1", "pos": "2", "time": "36.958", "segments": []},
+        {"a": ""},
+        {},
+    ]
+    assert _read(laps) == _read(laps, flat_objects=False) == (expected, len(laps))
+    assert _read(general) == _read(general, flat_objects=False) == (expected, len(general))
 
 
 _EDITS = [

@@ -12,7 +12,9 @@ a plain quoted string (`'time' : '38.17',`, most of a racerLaps block) is a
 single token. On top of that, a *flat* object (quoted or bare keys, values
 that are plain strings without escapes or empty arrays, commas between
 pairs, an optional trailing comma: a lap, in racerLaps) is recognised by one
-regex of the same grammar and read in one go. Anything else (escapes,
+regex of the same grammar and read in one go; when every key and string is
+in single quotes, as LiveRC writes them, its pairs come out of one
+`findall` and the dict is built in one comprehension. Anything else (escapes,
 comments, numbers, nesting) takes the general path, token by token;
 `parse_literal(..., flat_objects=False)` reads everything that way, and the
 tests hold the two readings equal.
@@ -60,6 +62,13 @@ _FLAT_PAIRS = re.compile(
     r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|([A-Za-z_$][\w$]*))\s*:\s*"""
     r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|(\[\s*\]))"""
 )
+# The flat object as LiveRC writes it: every key and string in single quotes.
+# Its pairs come out of one `findall` as (key, string, "[" for an empty array).
+_SQ_PAIR = r"""'[^'\\\n]*'\s*:\s*(?:'[^'\\\n]*'|\[\s*\])"""
+_SQ_FLAT_OBJECT = re.compile(rf"\{{\s*(?:{_SQ_PAIR}(?:\s*,\s*{_SQ_PAIR})*\s*,?\s*)?\}}")
+# One such object as an array item, with what follows it: "," or "]".
+_SQ_FLAT_ITEM = re.compile(rf"\s*({_SQ_FLAT_OBJECT.pattern})\s*(?:(,)|\])")
+_SQ_FLAT_PAIRS = re.compile(r"""'([^'\\\n]*)'\s*:\s*(?:'([^'\\\n]*)'|(\[)\s*\])""")
 
 _ESCAPES = {
     "n": "\n",
@@ -113,7 +122,12 @@ class _Parser:
             char = token["punct"]
             if char == "{":
                 if self.flat_objects:
-                    flat = _FLAT_OBJECT.match(self.text, token.start("punct"))
+                    start = token.start("punct")
+                    flat = _SQ_FLAT_OBJECT.match(self.text, start)
+                    if flat is not None:
+                        self.pos = flat.end()
+                        return _sq_flat_object(self.text, start, flat.end())
+                    flat = _FLAT_OBJECT.match(self.text, start)
                     if flat is not None:
                         self.pos = flat.end()
                         return _flat_object(self.text, flat.start(), flat.end())
@@ -160,6 +174,14 @@ class _Parser:
     def array(self) -> list[Any]:
         result: list[Any] = []
         while True:
+            if self.flat_objects:
+                item = _SQ_FLAT_ITEM.match(self.text, self.pos)
+                if item is not None:
+                    result.append(_sq_flat_object(self.text, item.start(1), item.end(1)))
+                    self.pos = item.end()
+                    if item.group(2):
+                        continue
+                    return result
             token = self.next()
             if token.lastgroup == "punct" and token["punct"] == "]":
                 return result
@@ -186,6 +208,11 @@ class _Parser:
         if token.lastgroup != "punct" or token["punct"] != closer:
             raise JsLiteralError(f"expected ',' or {closer!r} in object", token.start())
         return result
+
+
+def _sq_flat_object(text: str, start: int, end: int) -> dict[str, Any]:
+    pairs = _SQ_FLAT_PAIRS.findall(text, start, end)
+    return {key: [] if empty else value for key, value, empty in pairs}
 
 
 def _flat_object(text: str, start: int, end: int) -> dict[str, Any]:
