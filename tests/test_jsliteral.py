@@ -111,6 +111,17 @@ def test_what_is_not_a_literal_is_refused_with_a_position(text, message):
     assert "at offset" in str(info.value)
 
 
+def test_a_block_broken_after_a_long_run_of_tabs_is_refused_not_hung():
+    # racerLaps indents with tens of tabs. The tokenizer once tried every split
+    # of such a run before failing (2**n steps): this never returned.
+    text = "{'a' : 'b', 'laps' : [" + "\t" * 120 + "};"
+    with pytest.raises(JsLiteralError, match=r"^expected a value, found '}' at offset 22$"):
+        parse_literal(text)
+    text = "{'a' : 'b'," + "\t" * 120 + "/* c */ ;"
+    with pytest.raises(JsLiteralError, match=r"^unexpected ';' at offset 139$"):
+        parse_literal(text)
+
+
 # --- round trip: any value, written as JS in any legal way, reads back equal ---
 
 _keys = st.text(

@@ -34,9 +34,13 @@ class JsLiteralError(ValueError):
         self.pos = pos
 
 
+# The skip of whitespace and comments is possessive (`*+`): a token never starts
+# with either, and a backtracking `(?:\s+|...)*` tries every split of a run of
+# tabs before it can fail: 2**n steps, a hang on a broken block.
+_SKIP = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*+", re.DOTALL)
 _TOKEN = re.compile(
     r"""
-    (?:\s+|//[^\n]*|/\*.*?\*/)*
+    (?:\s+|//[^\n]*|/\*.*?\*/)*+
     (?:
       (?P<pair>
         (?:'(?P<k1>[^'\\\n]*)'|"(?P<k2>[^"\\\n]*)"|(?P<k3>[A-Za-z_$][\w$]*))
@@ -110,9 +114,11 @@ class _Parser:
     def next(self) -> re.Match[str]:
         match = _TOKEN.match(self.text, self.pos)
         if match is None:
-            rest = self.text[self.pos :].lstrip()
-            what = f"unexpected {rest[:1]!r}" if rest else "unexpected end of text"
-            raise JsLiteralError(what, self.pos)
+            at = _SKIP.match(self.text, self.pos).end()
+            what = (
+                f"unexpected {self.text[at]!r}" if at < len(self.text) else "unexpected end of text"
+            )
+            raise JsLiteralError(what, at)
         self.pos = match.end()
         return match
 
