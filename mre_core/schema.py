@@ -97,4 +97,6 @@ def main(folder: str = "schemas") -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 2 or any(arg.startswith("-") for arg in sys.argv[1:]):
+        sys.exit("usage: python -m mre_core.schema [FOLDER]  (default: schemas)")
     main(*sys.argv[1:])
