@@ -81,10 +81,20 @@ def fetch_races(http: SourceHttp, track_slug: str, event_id: str) -> list[RaceRe
 
 
 @hookspec(firstresult=True)
-def fetch_laps(http: SourceHttp, track_slug: str, race: RaceRecord) -> RaceDetail:
+def fetch_laps(
+    http: SourceHttp, track_slug: str, race: RaceRecord, known_digest: str | None
+) -> RaceDetail:
     """One race's results table and every lap of every driver.
 
     Named after the design's fetchLaps. It returns the results too because
     timing sites (LiveRC among them) serve both on one page, and a race page
     is fetched exactly once.
+
+    `known_digest` is the `page_digest` this connector gave for the race
+    last time (None for a race never read). A connector that fingerprints
+    its pages answers `RaceDetail(id, page_digest=..., unchanged=True)` when
+    the page is the same, and skips parsing it: a forced re-ingest of an
+    unchanged event then costs little more than its requests. Taking the
+    argument is optional (pluggy passes only what an implementation names);
+    a connector without it is simply read in full every time.
     """

@@ -135,13 +135,22 @@ class ResultRecord:
 
 @dataclass(slots=True)
 class RaceDetail:
-    """What one race page holds: its length and its results with every lap."""
+    """What one race page holds: its length and its results with every lap.
+
+    `page_digest` fingerprints what the record was read from *and* the
+    connector's reading of it (its version): equal digests promise equal
+    records. When the core passes the digest it stored last time and the
+    page still has it, the connector answers `unchanged=True` with no
+    results and skips parsing; the core then keeps the race as it is.
+    """
 
     source_race_id: str
     duration_raw: str | None = None
     duration_seconds: float | None = None
     duration_laps: int | None = None
     results: list[ResultRecord] = field(default_factory=list)
+    page_digest: str | None = None
+    unchanged: bool = False
 
 
 RECORD_TYPES: tuple[type, ...] = (

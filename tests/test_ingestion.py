@@ -240,6 +240,75 @@ def test_forced_reingest_of_unchanged_data_writes_nothing(service, site):
     assert snapshot() == before
 
 
+def _parsed_race_pages(monkeypatch) -> list[str]:
+    """Record the race ids the LiveRC connector parses from now on."""
+    import mre_liverc.plugin
+
+    parsed: list[str] = []
+    parse = mre_liverc.plugin.parse_race_result
+    monkeypatch.setattr(
+        mre_liverc.plugin,
+        "parse_race_result",
+        lambda text, url, race_id: parsed.append(race_id) or parse(text, url, race_id),
+    )
+    return parsed
+
+
+def test_forced_reingest_reads_no_race_page_that_is_as_it_was(service, site, monkeypatch):
+    _, event = ingested(service, site)
+    stored = {r.source_race_id: r.page_digest for r in Race.select()}
+    assert len(stored) == len(event.races)
+    assert all(d.startswith("mre_core 0.1.0:") and len(d) == 15 + 64 for d in stored.values())
+    parsed = _parsed_race_pages(monkeypatch)
+    before = snapshot()
+    report = service.ingest_event(str(event.event_id), force=True)
+    assert parsed == []
+    assert report.requests == len(event.races) + 2
+    assert report.counts.written == 0
+    assert report.counts.table("races").unchanged == len(event.races)
+    assert report.counts.table("race_results").unchanged == sum(len(r.results) for r in event.races)
+    assert report.counts.table("laps").unchanged == sum(r.total_laps for r in event.races)
+    assert snapshot() == before
+    assert {r.source_race_id: r.page_digest for r in Race.select()} == stored
+
+
+def test_forced_reingest_reads_a_corrected_race_page_and_writes_the_correction(
+    service, site, pages, monkeypatch
+):
+    track, event = ingested(service, site)
+    race = event.races[2]
+    url = race_url(track.slug.lower(), race.race_id)
+    body = pages[url].decode()
+    lap = body.find("'lapNum' : '1'")
+    pace = body.index("'pace' : '", lap) + len("'pace' : '")
+    old_pace = body[pace : body.index("'", pace)]
+    pages.override(url, body[:pace] + "9/5:00.000" + body[pace + len(old_pace) :])
+    parsed = _parsed_race_pages(monkeypatch)
+    report = service.ingest_event(str(event.event_id), force=True)
+    assert parsed == [str(race.race_id)]
+    assert report.counts.as_dict()["laps"] == {
+        "new": 0,
+        "updated": 1,
+        "unchanged": sum(r.total_laps for r in event.races) - 1,
+    }
+    assert report.counts.written == 1
+    (corrected,) = Lap.select().where(Lap.pace == "9/5:00.000")
+    assert corrected.lap_number == 1
+    assert corrected.race_result.race.source_race_id == str(race.race_id)
+
+
+def test_a_fingerprint_stored_by_another_mre_core_version_is_not_trusted(
+    service, site, monkeypatch
+):
+    _, event = ingested(service, site)
+    Race.update(page_digest="mre_core 0.0.9:" + "0" * 64).execute()
+    parsed = _parsed_race_pages(monkeypatch)
+    report = service.ingest_event(str(event.event_id), force=True)
+    assert sorted(parsed) == sorted(str(r.race_id) for r in event.races)
+    assert report.counts.written == 0
+    assert {r.page_digest[:15] for r in Race.select()} == {"mre_core 0.1.0:"}
+
+
 def test_an_empty_entry_list_stops_before_any_other_request(service, simulator, site, pages):
     track, event = first_event_with_races(site)
     service.sync_tracks("liverc")

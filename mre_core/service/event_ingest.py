@@ -2,7 +2,9 @@
 
 Order matters and is fixed: the entry list first (missing or empty stops
 here, before any other request), then the event page for the race list,
-then each race page exactly once, written race by race in race order. Only
+then each race page exactly once, written race by race in race order (a
+page whose fingerprint is the one stored is not read again: see
+race_writer). Only
 after the last race is the event marked `laps_full`; an event stopped
 halfway stays unmarked, and a rerun completes it without duplicates.
 
@@ -21,7 +23,7 @@ from mre_core.errors import PageNotFoundError, ValidationError
 from mre_core.service.event_drivers import EventDrivers
 from mre_core.service.locks import Lock, event_lock_key
 from mre_core.service.prefetch import fetch_in_order
-from mre_core.service.race_writer import write_race
+from mre_core.service.race_writer import known_digests, write_race
 from mre_core.service.reports import ALREADY_COMPLETE
 from mre_core.storage.database import write_transaction
 from mre_core.storage.models import DEPTH_LAPS_FULL, Event
@@ -92,21 +94,32 @@ def _ingest(
     logger.info("event {}: {} entries, {} races", event_id, len(entries), len(races))
     run.progress(f"fetching {len(races)} race pages", done=2, total=len(races) + 2)
     workers = 1 if service.cassette else service.settings.http_concurrency
+    digests = known_digests(event)
     pages = fetch_in_order(
-        lambda race: connector.call("fetch_laps", http=http, track_slug=slug, race=race),
+        lambda race: connector.call(
+            "fetch_laps",
+            http=http,
+            track_slug=slug,
+            race=race,
+            known_digest=digests.get(race.source_race_id),
+        ),
         races,
         workers=workers,
         window=2 * workers,
     )
-    results = laps = 0
+    results = laps = kept = 0
     for number, (race, detail) in enumerate(pages, start=1):
         lock.check()
         write_race(event, race, detail, drivers, counts)
         results += len(detail.results)
         laps += sum(len(result.laps) for result in detail.results)
-        if not detail.results:
+        if detail.unchanged:
+            kept += 1
+        elif not detail.results:
             logger.warning("race {} ({}) has no results yet", race.source_race_id, race.race_label)
         run.advance(f"race {number}/{len(races)}: {race.race_label}")
+    if kept:
+        logger.info("event {}: {} race pages unchanged since read, kept as stored", event_id, kept)
 
     for step in service.after_event_ingested:
         step(event, counts)

@@ -9,6 +9,13 @@ A race new to the database has no drivers, results or laps yet, so for it
 nothing is read before those are written (`fresh`), and lap ids, which no
 one needs, are never read back. A forced re-ingest reads each race's rows
 once and writes only what changed (nothing, when nothing did).
+
+A race is stored with the connector's fingerprint of its page. When the
+page comes back with the same fingerprint (the connector says `unchanged`
+and does not parse it) the race is kept as it is: only what the event page
+says of it is written, and its rows are counted unchanged. The fingerprint
+is stored after this mre_core's version, and one written by another version
+is never offered to the connector: a new mre reads every page again.
 """
 
 from __future__ import annotations
@@ -17,11 +24,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from mre_core import __version__
 from mre_core.records import RaceDetail, RaceRecord, ResultRecord
 from mre_core.service.event_drivers import EventDrivers
-from mre_core.storage.bulk import upsert_rows, upsert_values
+from mre_core.storage.bulk import select_values, upsert_rows, upsert_values
 from mre_core.storage.counts import Counts
-from mre_core.storage.database import write_transaction
+from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
 
 LAP_FIELDS = (
@@ -35,9 +43,25 @@ LAP_FIELDS = (
 )
 
 
+_DIGEST_PREFIX = f"mre_core {__version__}:"
+
+
+def known_digests(event: Event) -> dict[str, str]:
+    """The page fingerprints of the event's races that this mre_core stored, by race id."""
+    rows = select_values(Race, (Race.source_race_id, Race.page_digest), {Race.event: event.id})
+    return {
+        race_id: stored.removeprefix(_DIGEST_PREFIX)
+        for race_id, stored in rows
+        if stored and stored.startswith(_DIGEST_PREFIX)
+    }
+
+
 def write_race(
     event: Event, race: RaceRecord, detail: RaceDetail, drivers: EventDrivers, counts: Counts
 ) -> None:
+    if detail.unchanged:
+        _keep_race(event, race, counts)
+        return
     with write_transaction():
         race_rows = upsert_rows(
             Race,
@@ -45,6 +69,7 @@ def write_race(
             ("event", "source_race_id"),
             {Race.event: event.id, Race.source_race_id: race.source_race_id},
             counts,
+            bookkeeping=_DIGEST,
         )
         race_id = race_rows.ids[(event.id, race.source_race_id)]
         fresh = bool(race_rows.new_keys)  # a new race: nothing of it exists yet
@@ -112,7 +137,46 @@ def write_race(
             )
 
 
+_DIGEST = frozenset({"page_digest"})
+_KEPT_TABLES = (
+    (RaceDriver, "SELECT COUNT(*) FROM race_drivers WHERE race_id = {}"),
+    (RaceResult, "SELECT COUNT(*) FROM race_results WHERE race_id = {}"),
+    (
+        Lap,
+        "SELECT COUNT(*) FROM laps JOIN race_results r ON r.id = laps.race_result_id "
+        "WHERE r.race_id = {}",
+    ),
+)
+
+
+def _keep_race(event: Event, race: RaceRecord, counts: Counts) -> None:
+    """The page is as it was: update what the event page says, count the rest unchanged."""
+    with write_transaction():
+        race_id = upsert_rows(
+            Race,
+            [_race_fields(event, race)],
+            ("event", "source_race_id"),
+            {Race.event: event.id, Race.source_race_id: race.source_race_id},
+            counts,
+        ).ids[(event.id, race.source_race_id)]
+        db = current_database()
+        for model, sql in _KEPT_TABLES:
+            (rows,) = db.execute_sql(sql.format(db.param), (race_id,)).fetchone()
+            counts.add(model._meta.table_name, unchanged=rows)
+
+
 def _race_row(event: Event, race: RaceRecord, detail: RaceDetail) -> dict[str, Any]:
+    return {
+        **_race_fields(event, race),
+        "duration_raw": detail.duration_raw,
+        "duration_seconds": detail.duration_seconds,
+        "duration_laps": detail.duration_laps,
+        "page_digest": _DIGEST_PREFIX + detail.page_digest if detail.page_digest else None,
+    }
+
+
+def _race_fields(event: Event, race: RaceRecord) -> dict[str, Any]:
+    """What the event page says of a race (the race page adds the rest)."""
     return {
         "event": event.id,
         "source_race_id": race.source_race_id,
@@ -125,9 +189,6 @@ def _race_row(event: Event, race: RaceRecord, detail: RaceDetail) -> dict[str, A
         "completed_at": race.completed_at,
         "completed_date": race.completed_date,
         "completed_at_raw": race.completed_at_raw,
-        "duration_raw": detail.duration_raw,
-        "duration_seconds": detail.duration_seconds,
-        "duration_laps": detail.duration_laps,
     }
 
 

@@ -122,6 +122,9 @@ class Race(BaseModel):
     duration_raw = pw.CharField(max_length=64, null=True)
     duration_seconds = pw.DoubleField(null=True)
     duration_laps = pw.IntegerField(null=True)
+    # The connector's fingerprint of the page the race was read from, after
+    # the mre_core version that wrote it (see race_writer.stored_digest).
+    page_digest = pw.CharField(max_length=160, null=True)
 
     class Meta:
         table_name = "races"

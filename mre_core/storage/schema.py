@@ -5,12 +5,17 @@ lock on PostgreSQL even when the index exists, and would deadlock with
 another process writing to that table. On PostgreSQL the creation holds a
 transaction-scoped advisory lock, so workers starting together create each
 table once.
+
+A database made by an earlier mre gets the columns added since (each one
+nullable, so no existing row needs a value): `ALTER TABLE ... ADD COLUMN`,
+under the same lock. Nothing is ever dropped or rewritten.
 """
 
 from __future__ import annotations
 
 import peewee
 
+from mre_core.errors import DatabaseError
 from mre_core.storage.database import database_proxy, is_postgres
 from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS, MATCHING_MODELS
 
@@ -19,26 +24,53 @@ SCHEMA_LOCK = 0x6D7265  # "mre": the advisory lock id for schema changes
 
 
 def create_schema(db: peewee.Database) -> None:
-    """Create missing tables and their indexes; existing ones are left alone."""
-    if not _missing(db):
+    """Create missing tables (with their indexes) and missing columns; keep the rest."""
+    if not _needed(db):
         return
     with db.atomic():
         if is_postgres(db):
             db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
-        missing = _missing(db)  # again, under the lock: another worker may have made them
-        if missing:
-            db.create_tables(missing, safe=True)
+        tables, columns = _needed(db)  # again, under the lock: another worker may have done it
+        additions = [_add_column_sql(db, field) for field in columns]  # checked before any change
+        if tables:
+            db.create_tables(tables, safe=True)
+        for sql in additions:
+            db.execute_sql(sql)
 
 
-def _missing(db: peewee.Database) -> list[type[peewee.Model]]:
+def _needed(db: peewee.Database) -> tuple[list[type[peewee.Model]], list[peewee.Field]]:
+    """The models without a table, and the fields without a column in an existing table."""
+    existing = _columns(db)
+    tables = [m for m in ALL_MODELS if m._meta.table_name not in existing]
+    columns = [
+        field
+        for model in ALL_MODELS
+        if model._meta.table_name in existing
+        for field in model._meta.sorted_fields
+        if field.column_name not in existing[model._meta.table_name]
+    ]
+    return tables, columns
+
+
+def _columns(db: peewee.Database) -> dict[str, set[str]]:
     if is_postgres(db):
         cursor = db.execute_sql(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()"
         )
-        existing = {name for (name,) in cursor.fetchall()}
-    else:
-        existing = set(db.get_tables())
-    return [m for m in ALL_MODELS if m._meta.table_name not in existing]
+        columns: dict[str, set[str]] = {}
+        for table, column in cursor.fetchall():
+            columns.setdefault(table, set()).add(column)
+        return columns
+    return {table: {c.name for c in db.get_columns(table)} for table in db.get_tables()}
+
+
+def _add_column_sql(db: peewee.Database, field: peewee.Field) -> str:
+    table = field.model._meta.table_name
+    if not field.null:  # every column mre added later is nullable: this table is not mre's
+        raise DatabaseError(f"table {table!r} is not mre's: it has no column {field.column_name!r}")
+    context = db.get_sql_context().literal("ALTER TABLE ").sql(peewee.Entity(table))
+    return context.literal(" ADD COLUMN ").sql(field.ddl(context)).query()[0]
 
 
 def bind(db: peewee.Database) -> None:

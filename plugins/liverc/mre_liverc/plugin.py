@@ -6,6 +6,9 @@ the core can promise (and test) that a whole event costs races + 2 requests.
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
+
 from mre_core import hookimpl
 from mre_core.http import SourceHttp
 from mre_core.records import (
@@ -54,7 +57,17 @@ def fetch_races(http: SourceHttp, track_slug: str, event_id: str) -> list[RaceRe
 
 
 @hookimpl
-def fetch_laps(http: SourceHttp, track_slug: str, race: RaceRecord) -> RaceDetail:
+def fetch_laps(
+    http: SourceHttp, track_slug: str, race: RaceRecord, known_digest: str | None
+) -> RaceDetail:
     # The canonical URL, rebuilt from the id: never a URL taken from elsewhere.
     page = http.get(urls.race_url(track_slug, race.source_race_id))
-    return parse_race_result(page.text, page.url, race.source_race_id)
+    digest = page_digest(page.text)
+    if digest == known_digest:
+        return RaceDetail(race.source_race_id, page_digest=digest, unchanged=True)
+    return replace(parse_race_result(page.text, page.url, race.source_race_id), page_digest=digest)
+
+
+def page_digest(text: str) -> str:
+    """The page's SHA-256 under this parser's version: a new parser reads every page again."""
+    return hashlib.sha256(f"mre_liverc {__version__}\n{text}".encode()).hexdigest()
