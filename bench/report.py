@@ -323,7 +323,10 @@ def machine() -> dict[str, Any]:
 
 
 def commit() -> str:
-    """The commit measured, with '+changes' when the working tree differs from it."""
+    """The commit measured, with '+changes' when the working tree differs from it.
+
+    bench/RESULTS.md does not count: it is written from a run, after it.
+    """
     try:
         head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"],
@@ -333,7 +336,11 @@ def commit() -> str:
             check=False,
         ).stdout.strip()
         dirty = subprocess.run(
-            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+            ["git", "status", "--porcelain", "--", ".", ":!bench/RESULTS.md"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
         ).stdout.strip()
     except OSError:
         return "unknown"
