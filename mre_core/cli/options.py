@@ -40,5 +40,7 @@ DEEP_DEPTH_OPTION = typer.Option(
     DeepDepth.laps_full, "--depth", help="Always laps_full: every race and lap."
 )
 FORCE_OPTION = typer.Option(
-    False, "--force", help="Fetch again even if already laps_full (only race pages that changed are parsed)."
+    False,
+    "--force",
+    help="Fetch again even if already laps_full (only race pages that changed are parsed).",
 )
