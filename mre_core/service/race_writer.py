@@ -44,6 +44,7 @@ LAP_FIELDS = (
 
 
 _DIGEST_PREFIX = f"mre_core {__version__}:"
+_DIGEST = frozenset({"page_digest"})  # written, never compared: not data of the race
 
 
 def known_digests(event: Event) -> dict[str, str]:
@@ -137,7 +138,6 @@ def write_race(
             )
 
 
-_DIGEST = frozenset({"page_digest"})
 _KEPT_TABLES = (
     (RaceDriver, "SELECT COUNT(*) FROM race_drivers WHERE race_id = {}"),
     (RaceResult, "SELECT COUNT(*) FROM race_results WHERE race_id = {}"),
