@@ -65,6 +65,18 @@ TRANSIENT = {
 }
 
 
+HITS = {
+    "500": 2,
+    "502": 1,
+    "503": 3,
+    "429 with Retry-After": 1,
+    "timeout": 1,
+    "dropped connection": 1,
+    "truncated body": 1,
+    "latency": 1,
+}
+
+
 @pytest.mark.parametrize("fault", sorted(TRANSIENT))
 def test_transient_faults_are_retried_and_the_result_equals_a_clean_run(
     fast_settings, simulator, event, clean, fault
@@ -73,10 +85,15 @@ def test_transient_faults_are_retried_and_the_result_equals_a_clean_run(
     simulator.clear_requests()  # forget the clean run's requests
     with IngestionService.open(settings=fast_settings) as service:
         prepare(service, track)
-        for index in (0, 3):
-            TRANSIENT[fault](simulator, race_key(track, ev, index))
+        faults = [TRANSIENT[fault](simulator, race_key(track, ev, index)) for index in (0, 3)]
         service.ingest_event(str(ev.event_id))
-        assert [r.fault for r in simulator.requests].count(None) == 1 + 1 + len(ev.races) + 2
+        # Each fault fired as often as it was set to (a delay: once, the page's one fetch)...
+        assert [f.hits for f in faults] == [HITS[fault]] * 2
+        # ...and every page was answered cleanly once: the retries made up for the faults.
+        answered = 1 + 1 + len(ev.races) + 2  # catalogue, events, entry list, event, races
+        assert [r.fault for r in simulator.requests].count(None) == answered
+        failed = 0 if fault == "latency" else 2 * HITS[fault]
+        assert len(simulator.requests) == answered + failed
         assert snapshot() == clean
         run = IngestionRun.select().where(IngestionRun.operation == "ingest_event").get()
         assert run.status == "succeeded"

@@ -46,6 +46,7 @@ class RequestRecord:
     done: bool = False
     user_agent: str | None = None
     answered_at: float | None = None  # when the response started (or the drop)
+    waited: float = 0.0  # seconds held before answering: latency plus delay faults
 
     @property
     def url(self) -> str:
@@ -344,6 +345,7 @@ class LiveRCSimulator:
         kind = fault.kind if fault else None
         with self._lock:
             record.fault = kind
+            record.waited = self.latency + delay
         if self.latency + delay > 0:
             self._stopping.wait(self.latency + delay)
         if fault is not None and fault.kind == "drop":
