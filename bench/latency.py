@@ -5,7 +5,8 @@ defaults (2 requests in flight per site, starts at least 0.5 s apart). The
 wall time of the deep ingestion is set beside the least time those limits
 allow, `lower_bound`: how close mre comes to the schedule the rules permit
 shows whether it wastes any of it (by parsing or writing in the way of the
-next request, say).
+next request, say). The bound counts races + 2 requests, so the verdict
+also requires the run to have made exactly that many (`bench/report.py`).
 """
 
 from __future__ import annotations
