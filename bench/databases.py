@@ -18,6 +18,12 @@ from tests.pg_schema import postgres_schema
 
 LOCAL_CANDIDATES = ("postgresql://postgres@127.0.0.1:5432/postgres",)
 
+# The tables deep ingestion writes, parents first (the order foreign keys
+# allow), and the parents it needs written before: the write floor inserts
+# these, and the end-to-end re-ingest digests them.
+PARENTS = ("tracks", "events")
+DATA_TABLES = ("drivers", "event_entries", "races", "race_drivers", "race_results", "laps")
+
 
 @contextmanager
 def fresh_database(folder: Path, name: str, postgres: str | None) -> Iterator[str]:

@@ -26,7 +26,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.databases import is_postgres, postgres_schema, sqlite_path, sqlite_url
+from bench.databases import (
+    DATA_TABLES,
+    PARENTS,
+    is_postgres,
+    postgres_schema,
+    sqlite_path,
+    sqlite_url,
+)
 from bench.inputs import Inputs
 from bench.measure import median, seconds
 from bench.memory_connector import SOURCE, MemoryConnector
@@ -41,9 +48,6 @@ from mre_liverc.pages.race_result import parse_race_result
 from mre_liverc.pages.track_events import parse_track_events
 from tests.liverc_site import entry_list_url, event_url, events_url
 
-# Parents first: the order foreign keys allow.
-PARENTS = ("tracks", "events")
-WRITTEN = ("drivers", "event_entries", "races", "race_drivers", "race_results", "laps")
 Rows = dict[str, tuple[list[str], list[tuple[Any, ...]]]]
 
 
@@ -113,12 +117,12 @@ def run(inputs: Inputs, postgres: str | None, repeat: int) -> WriteResult:
                 rows = _dump(url)
         floors, laps_floors = [], []
         for n in range(repeat):
-            floors.append(_floor(rows, WRITTEN, postgres, Path(folder), f"floor-{n}.db"))
+            floors.append(_floor(rows, DATA_TABLES, postgres, Path(folder), f"floor-{n}.db"))
             laps_floors.append(_floor(rows, ("laps",), postgres, Path(folder), f"laps-{n}.db"))
     return WriteResult(
         database="postgresql" if postgres else "sqlite",
         laps=len(rows["laps"][1]),
-        rows=sum(len(rows[table][1]) for table in WRITTEN),
+        rows=sum(len(rows[table][1]) for table in DATA_TABLES),
         seconds=median(spent),
         floor_seconds=median(floors),
         laps_floor_seconds=median(laps_floors),
@@ -152,7 +156,7 @@ def _dump(url: str) -> Rows:
     connection = _connect(url)
     try:
         rows: Rows = {}
-        for table in (*PARENTS, *WRITTEN):
+        for table in (*PARENTS, *DATA_TABLES):
             cursor = connection.cursor()
             cursor.execute(f'SELECT * FROM "{table}" ORDER BY id')
             rows[table] = ([d[0] for d in cursor.description], cursor.fetchall())
@@ -165,7 +169,7 @@ def _floor(
     rows: Rows, timed: tuple[str, ...], postgres: str | None, folder: Path, name: str
 ) -> float:
     """Seconds to insert the `timed` tables' rows in one transaction; the rest goes in untimed."""
-    untimed = [t for t in (*PARENTS, *WRITTEN) if t not in timed]
+    untimed = [t for t in (*PARENTS, *DATA_TABLES) if t not in timed]
     if postgres:
         with postgres_schema(postgres) as url:
             open_database(url).close()
