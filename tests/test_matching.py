@@ -23,7 +23,9 @@ from mre_core.matching.rules import (
     decide,
 )
 from mre_core.names import normalize_name
+from mre_core.service import user_matching
 from mre_core.service.ingestion import IngestionService
+from mre_core.settings import Settings
 from mre_core.storage.counts import Counts
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
@@ -33,10 +35,11 @@ from mre_core.storage.models import (
     EventEntry,
     Track,
     UserDriverLink,
+    UserTransponder,
 )
 from mre_core.timeutil import utcnow
 
-LIMITS = Thresholds()
+LIMITS = Thresholds.from_settings(Settings())  # the defaults, from their one source
 
 
 # --- names -------------------------------------------------------------------------
@@ -137,13 +140,96 @@ def test_a_transponder_comes_first_and_only_suggests():
     ]
 
 
-def test_a_transponder_shared_by_two_users_is_a_conflict():
-    why = "tie: transponder 777 belongs to users 1, 4"
-    assert run_rules("tim smith", ["777"], {"777": [1, 4]}) == [
-        # 'john smith' / 'tim smith': m=6, 3 out of order so t=1, J=(0.6+0.667+0.833)/3, no prefix
-        (1, "transponder", "conflict", 0.7, why),
-        (4, "transponder", "conflict", 1.0, why),
-    ]
+TIE_1_4 = "tie: transponders 111, 222 belong to users 1, 4"
+
+
+@pytest.mark.parametrize(
+    ("case", "transponders", "owners", "expected"),
+    [
+        (
+            "one transponder, one user",
+            ["111"],
+            {"111": [1]},
+            [(1, "transponder", "suggested", 1.0, "111", None)],
+        ),
+        (
+            "one transponder shared by two users",
+            ["777"],
+            {"777": [1, 4]},
+            [
+                # 'john smith' / 'tim smith': m=6, 3 out of order so t=1,
+                # J=(0.6+0.667+0.833)/3=0.7, no common prefix
+                (
+                    1,
+                    "transponder",
+                    "conflict",
+                    1.0,
+                    "777",
+                    "tie: transponder 777 belongs to users 1, 4",
+                ),
+                (
+                    4,
+                    "transponder",
+                    "conflict",
+                    0.7,
+                    "777",
+                    "tie: transponder 777 belongs to users 1, 4",
+                ),
+            ],
+        ),
+        (
+            "two transponders of two users",
+            ["111", "222"],
+            {"111": [1], "222": [4]},
+            [
+                (1, "transponder", "conflict", 1.0, "111", TIE_1_4),
+                (4, "transponder", "conflict", 0.7, "222", TIE_1_4),
+            ],
+        ),
+        (
+            "the same, in the other order: the same conflict, not the first found",
+            ["222", "111"],
+            {"111": [1], "222": [4]},
+            [
+                (1, "transponder", "conflict", 1.0, "111", TIE_1_4),
+                (4, "transponder", "conflict", 0.7, "222", TIE_1_4),
+            ],
+        ),
+        (
+            "one shared, one not: both users still tie",
+            ["222", "111"],
+            {"111": [1, 4], "222": [4]},
+            [
+                (1, "transponder", "conflict", 1.0, "111", TIE_1_4),
+                (4, "transponder", "conflict", 0.7, "111", TIE_1_4),
+            ],
+        ),
+        (
+            "two transponders of one user",
+            ["222", "111"],
+            {"111": [1], "222": [1]},
+            [(1, "transponder", "suggested", 1.0, "111", None)],
+        ),
+        (
+            "one transponder nobody has, one of a user",
+            ["999", "111"],
+            {"111": [1]},
+            [(1, "transponder", "suggested", 1.0, "111", None)],
+        ),
+        (
+            "transponders nobody has: the name decides",
+            ["999", "888"],
+            {"111": [4]},
+            [(1, "exact", "confirmed", 1.0, None, None)],
+        ),
+    ],
+)
+def test_transponder_rules(case, transponders, owners, expected):
+    driver = DriverFacts(100, "john smith", tuple(transponders))
+    assert [
+        (d.user_id, d.match_type, d.status, round(d.score, 5), d.transponder, d.reason)
+        for d in decide(driver, owners, BY_NAME, USERS, None, LIMITS)
+    ] == expected, case
 
 
 def test_a_driver_already_linked_to_another_user_is_a_conflict():
@@ -391,3 +477,76 @@ def test_a_person_confirming_one_user_moves_the_matchers_link_aside(mre):
 
     with pytest.raises(UsageError, match="already confirmed for user"):
         mre.confirm_link(tim_link["id"])
+
+
+@pytest.mark.parametrize(
+    ("case", "owners", "expected"),
+    [
+        (
+            "two events linked by transponder: confirmed at the second",
+            [("Felix",), ("Felix",)],
+            ["suggested", "confirmed"],
+        ),
+        (
+            "two ties are no evidence: confirmed only after two events linked",
+            [("Felix", "Ben"), ("Felix", "Ben"), ("Felix",), ("Felix",)],
+            ["conflict", "conflict", "suggested", "confirmed"],
+        ),
+        (
+            "a tie between two links does not count, the links do",
+            [("Felix",), ("Felix", "Ben"), ("Felix",)],
+            ["suggested", "conflict", "confirmed"],
+        ),
+    ],
+)
+def test_auto_confirmation_counts_only_events_where_the_link_was_made(mre, case, owners, expected):
+    """Transponder 555 is Felix's, and for a while Ben's too (a tie: a conflict)."""
+    world = World()
+    ids = {"Felix": mre.add_user("Felix Koegler")["id"], "Ben": mre.add_user("Ben Panic")["id"]}
+    statuses = []
+    for number, owning in enumerate(owners, start=1):
+        UserTransponder.delete().execute()
+        for name in owning:
+            UserTransponder.create(user=ids[name], transponder_number="555")
+        event = world.event(f"e{number}", [("d1", "FELIX KOGLER", "555", "A")])
+        mre.matcher.match_event(event, Counts())
+        statuses.append(
+            UserDriverLink.get(
+                UserDriverLink.user == ids["Felix"], UserDriverLink.driver == world.drivers["d1"]
+            ).status
+        )
+    assert statuses == expected, case
+
+
+def test_matching_many_events_reads_the_users_once(mre, monkeypatch):
+    world = World()
+    mre.add_user("John Smith")
+    mre.add_user("Tim Smith", transponders=("42",))
+    events = [
+        world.event("e1", [("d1", "JOHN SMITH", None, "A")]),
+        world.event("e2", [("d2", "TOM SMITH", None, "A")]),
+        world.event("e3", [("d3", "NOBODY ATALL", "42", "A")]),
+    ]
+    loads = []
+    load = user_matching.UserIndex.load
+    monkeypatch.setattr(
+        user_matching.UserIndex, "load", classmethod(lambda cls: loads.append(1) or load())
+    )
+    done = []
+    counts = Counts()
+    mre.matcher.match_events(events, counts, lambda event: done.append(event.source_event_id))
+    assert (len(loads), done) == (1, ["e1", "e2", "e3"])
+    assert links() == [
+        ("John Smith", "d1", "confirmed", "exact"),
+        ("Tim Smith", "d2", "suggested", "fuzzy"),
+        ("Tim Smith", "d3", "suggested", "transponder"),
+    ]
+    assert counts.as_dict()["user_driver_links"] == {"new": 3, "updated": 0, "unchanged": 0}
+
+
+def test_with_no_users_the_drivers_are_not_read(mre, monkeypatch):
+    event = World().event("e1", [("d1", "JOHN SMITH", None, "A")])
+    monkeypatch.setattr(user_matching, "_drivers_of", lambda event: pytest.fail("read drivers"))
+    counts = Counts()
+    mre.matcher.match_event(event, counts)
+    assert (counts.written, UserDriverLink.select().count()) == (0, 0)

@@ -9,32 +9,40 @@ For each driver of an event, the first strategy that finds a user decides:
 
 1. **Transponder.** A transponder of the driver at this event (from its
    event entries, else the driver's own) equals a user's: `suggested`,
-   match type `transponder`. Transponders are lent and sold, so one event
+   match type `transponder`. All of the driver's transponders are looked up
+   before deciding: 111 being user 1's and 222 user 2's is a conflict, in
+   whatever order they come. Transponders are lent and sold, so one event
    is not proof; see auto-confirmation.
 2. **Exact name.** The normalised names are equal: `confirmed`, `exact`.
 3. **Similar name.** Jaro-Winkler similarity of the normalised names
-   (rapidfuzz) of at least `match_confirm_score` (0.95): `confirmed`; of at
-   least `match_suggest_score` (0.85): `suggested`; match type `fuzzy`.
+   (rapidfuzz) of at least `match_confirm_score` (default 0.95): `confirmed`;
+   of at least `match_suggest_score` (default 0.85): `suggested`; match type
+   `fuzzy`.
    ("jon smith" / "john smith" scores 0.973: confirmed.)
 
 Never a guess:
 
 - Two or more users found equally by the deciding strategy (a shared
-  transponder, two users of the same name, a tie on the best score): each
+  transponder, transponders of different users, two users of the same
+  name, a tie on the best score): each
   gets a `conflict` link saying who else matched.
 - A driver already linked (suggested or confirmed) to another user: the new
   link is a `conflict` naming that user. A driver links to at most one user.
 - A link a person confirmed or rejected is never changed by the matcher.
 
 Auto-confirmation: a `suggested` transponder link whose (user, driver)
-pair was found by transponder in `match_auto_confirm_events` (2) or more
-events becomes `confirmed` when the names are compatible (Jaro-Winkler at
-least `match_auto_confirm_name_score`, 0.85), and `rejected` with the
-reason otherwise (the transponder changed hands).
+pair was linked by transponder in `match_auto_confirm_events` (default 2)
+or more events becomes `confirmed` when the names are compatible
+(Jaro-Winkler at least `match_auto_confirm_name_score`, default 0.85), and
+`rejected` with the reason otherwise (the transponder changed hands). An
+event counts when the link was made there, whatever became of it later
+(suggested, confirmed, rejected), and not when it was a `conflict`: a tie
+or a driver held by another user is no evidence for this pair.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
@@ -52,11 +60,13 @@ FUZZY = "fuzzy"
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    confirm: float = 0.95
-    suggest: float = 0.85
-    auto_confirm_events: int = 2
-    auto_confirm_name: float = 0.85
-    workers: int = 1  # threads for name scoring (not a rule, but set with them)
+    """The rules' numbers. No defaults here: they are the settings' (`Settings()`)."""
+
+    confirm: float
+    suggest: float
+    auto_confirm_events: int
+    auto_confirm_name: float
+    workers: int  # threads for name scoring (not a rule, but set with them)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Thresholds:
@@ -104,18 +114,30 @@ def decide(
     limits: Thresholds,
 ) -> list[Decision]:
     """Apply strategies 1-3 in order; `fuzzy` is the best score and the users with it."""
-    for transponder in driver.transponders:
-        users = sorted(set(users_by_transponder.get(transponder, ())))
-        if users:
-            return _one_or_conflict(
-                driver,
-                users,
-                TRANSPONDER,
-                LINK_SUGGESTED,
-                transponder=transponder,
-                score=lambda u: name_similarity(user_names[u], driver.normalized_name),
-                why=f"transponder {transponder} belongs to users",
-            )
+    # Every transponder of the driver is looked up before deciding: a driver whose
+    # transponders belong to different users is a conflict, whatever their order.
+    via: dict[int, str] = {}  # user -> the (lowest) transponder of the driver that is theirs
+    numbers: list[str] = []
+    for transponder in sorted(set(driver.transponders)):
+        owners = users_by_transponder.get(transponder, ())
+        if owners:
+            numbers.append(transponder)
+            for user in owners:
+                via.setdefault(user, transponder)
+    if via:
+        return _one_or_conflict(
+            driver,
+            sorted(via),
+            TRANSPONDER,
+            LINK_SUGGESTED,
+            transponder=via.get,
+            score=lambda u: name_similarity(user_names[u], driver.normalized_name),
+            why=(
+                f"transponder {numbers[0]} belongs to users"
+                if len(numbers) == 1
+                else f"transponders {', '.join(numbers)} belong to users"
+            ),
+        )
     users = sorted(users_by_name.get(driver.normalized_name, ()))
     if users:
         return _one_or_conflict(
@@ -146,13 +168,15 @@ def _one_or_conflict(
     users: list[int],
     match_type: str,
     status: str,
-    score,  # type: ignore[no-untyped-def]
+    score: Callable[[int], float],
     why: str,
-    transponder: str | None = None,
+    transponder: Callable[[int], str | None] = lambda u: None,
 ) -> list[Decision]:
+    """One user: `status`. Several: a conflict for each, naming them all."""
     if len(users) == 1:
+        user = users[0]
         return [
-            Decision(users[0], driver.driver_id, match_type, status, score(users[0]), transponder)
+            Decision(user, driver.driver_id, match_type, status, score(user), transponder(user))
         ]
     others = ", ".join(str(u) for u in users)
     return [
@@ -162,7 +186,7 @@ def _one_or_conflict(
             match_type,
             LINK_CONFLICT,
             score(u),
-            transponder,
+            transponder(u),
             reason=f"tie: {why} {others}",
         )
         for u in users

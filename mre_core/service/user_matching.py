@@ -1,8 +1,9 @@
 """Running the matching rules on an event and keeping the links in the database.
 
 Runs at the end of every deep ingestion (registered in the service's
-`after_event_ingested`) and on demand (`mre users match`). It reads the
-event's drivers and all users once, scores names in one batch, applies
+`after_event_ingested`) and on demand (`mre users match`). It reads all
+users once (once for all the events of `match_events`) and the event's
+drivers once, scores names in one batch, applies
 `mre_core.matching.rules`, and writes `user_driver_links` and
 `event_driver_links` through the counting bulk upsert, so a second run with
 nothing new writes nothing.
@@ -11,6 +12,7 @@ nothing new writes nothing.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from peewee import fn
@@ -24,6 +26,7 @@ from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import (
     ACTIVE_LINK_STATUSES,
     LINK_CONFIRMED,
+    LINK_CONFLICT,
     LINK_SUGGESTED,
     Driver,
     Event,
@@ -38,14 +41,16 @@ MATCHER = "matcher"
 
 
 @dataclass(slots=True)
-class _Users:
+class UserIndex:
+    """Every user, by id, normalised name and transponder: what the rules look up."""
+
     names: dict[int, str]
     by_name: dict[str, list[int]]
     by_transponder: dict[str, list[int]]
     distinct_names: list[str]
 
     @classmethod
-    def load(cls) -> _Users:
+    def load(cls) -> UserIndex:
         # Plain cursors: 100,000 users through model rows would cost more than the matching.
         db = current_database()
         names = dict(db.execute_sql('SELECT id, normalized_name FROM "users"').fetchall())
@@ -57,19 +62,37 @@ class _Users:
             'SELECT user_id, transponder_number FROM "user_transponders"'
         ).fetchall():
             by_transponder[number].append(user_id)
-        return cls(names, by_name, by_transponder, list(by_name))
+        # Plain dicts: shared by the events of an operation, a lookup must not add keys.
+        return cls(names, dict(by_name), dict(by_transponder), list(by_name))
 
 
 class UserMatcher:
     def __init__(self, limits: Thresholds) -> None:
         self.limits = limits
 
-    def match_event(self, event: Event, counts: Counts) -> None:
+    def match_events(
+        self,
+        events: Iterable[Event],
+        counts: Counts,
+        matched: Callable[[Event], None] = lambda event: None,
+    ) -> None:
+        """Match many events (`mre users match`), reading the users once for all of them.
+
+        `matched` is told of each event once it is done (for progress).
+        """
+        users = UserIndex.load()
+        for event in events:
+            self.match_event(event, counts, users)
+            matched(event)
+
+    def match_event(self, event: Event, counts: Counts, users: UserIndex | None = None) -> None:
+        """Match one event's drivers; `users` as read by `UserIndex.load`, else read here."""
+        if users is None:
+            users = UserIndex.load()
+        if not users.names:
+            return
         drivers = _drivers_of(event)
         if not drivers:
-            return
-        users = _Users.load()
-        if not users.names:
             return
         unresolved = [
             d.normalized_name
@@ -210,7 +233,11 @@ def _drivers_of(event: Event) -> list[DriverFacts]:
 
 
 def _transponder_events(driver_ids: list[int], event_id: int) -> dict[tuple[int, int], int]:
-    """(user, driver) -> in how many other events they matched by transponder."""
+    """(user, driver) -> in how many other events they were linked by transponder.
+
+    A conflict there (a tie, or the driver held by another user) is no link and
+    does not count; a link made and later confirmed or rejected does.
+    """
     query = (
         EventDriverLink.select(
             EventDriverLink.user,
@@ -221,6 +248,7 @@ def _transponder_events(driver_ids: list[int], event_id: int) -> dict[tuple[int,
             EventDriverLink.driver.in_(driver_ids)
             & (EventDriverLink.event != event_id)
             & (EventDriverLink.match_type == rules.TRANSPONDER)
+            & (EventDriverLink.status != LINK_CONFLICT)
         )
         .group_by(EventDriverLink.user, EventDriverLink.driver)
         .tuples()
