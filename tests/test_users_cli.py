@@ -155,3 +155,86 @@ def test_real_event_486677_links_the_users_i_create(samples, tmp_path):
             }
             again = mre.match_users("486677")
             assert again.counts.written == 0
+
+
+@pytest.mark.parametrize("raced", [False, True])
+def test_an_email_already_taken_is_one_line_and_exit_2(mre, db_url, monkeypatch, raced):
+    """Also when another add commits the email between the check and the insert."""
+    assert mre("users", "add", "Felix", "--email", "felix@example.org")[0] == 0
+    if raced:
+        checks = []
+        check = User.get_or_none
+
+        def too_early(*args, **kwargs):  # the first check runs before the other add commits
+            checks.append(args)
+            return None if len(checks) == 1 else check(*args, **kwargs)
+
+        monkeypatch.setattr(User, "get_or_none", too_early)
+    code, out, err = mre(
+        "users", "add", "Other", "--email", "Felix@Example.org", "--transponder", "9"
+    )
+    assert (code, out, err) == (
+        2,
+        "",
+        "mre: error: a user with the email felix@example.org already exists\n",
+    )
+    assert rows(db_url) == (1, 0)
+
+
+ARI_TWICE = "Ari Bakla,,1 2\nAri  Bakla,,2 3\n"
+
+
+@pytest.mark.parametrize(
+    ("case", "before", "csv", "counts", "after"),
+    [
+        (
+            "two rows of one user (no email, one name): one user, its numbers once",
+            [],
+            ARI_TWICE,
+            "users +1 ~0 =1, user_transponders +3 ~0 =1",
+            [("Ari Bakla", None, ["1", "2", "3"])],
+        ),
+        (
+            "without an email: the first user of the name without an email, renamed",
+            [
+                ["Ari Bakla", "--email", "ari@example.org"],
+                ["ARI BAKLA", "--transponder", "1"],
+                ["Ari Bakla"],
+            ],
+            "ari bakla,,1 4\n",
+            "users +0 ~1 =0, user_transponders +1 ~0 =1",
+            [
+                ("Ari Bakla", "ari@example.org", []),
+                ("ari bakla", None, ["1", "4"]),
+                ("Ari Bakla", None, []),
+            ],
+        ),
+        (
+            "with an email: the user of that email, whatever its name",
+            [["Felix", "--email", "felix@example.org", "--transponder", "7"], ["Felix Koegler"]],
+            "Felix Koegler,FELIX@example.org,7 8\nJosé Núñez,jose@example.org,\n",
+            "users +1 ~1 =0, user_transponders +1 ~0 =1",
+            [
+                ("Felix Koegler", "felix@example.org", ["7", "8"]),
+                ("Felix Koegler", None, []),
+                ("José Núñez", "jose@example.org", []),
+            ],
+        ),
+        (
+            "a name without an email is not a user who has one",
+            [["Ari Bakla", "--email", "ari@example.org", "--transponder", "1"]],
+            "Ari Bakla,,1\n",
+            "users +1 ~0 =0, user_transponders +1 ~0 =0",
+            [("Ari Bakla", "ari@example.org", ["1"]), ("Ari Bakla", None, ["1"])],
+        ),
+    ],
+)
+def test_import_finds_existing_users(mre, tmp_path, case, before, csv, counts, after):
+    for args in before:
+        assert mre("users", "add", *args)[0] == 0
+    path = tmp_path / "users.csv"
+    path.write_text("name,email,transponders\n" + csv, encoding="utf-8")
+    assert mre("users", "import", str(path))[:2] == (0, counts + "\n"), case
+    listed = json.loads(mre("users", "list", "--json")[1])
+    assert [(u["name"], u["email"], u["transponders"]) for u in listed] == after, case
+    assert [u["id"] for u in listed] == list(range(1, len(after) + 1))

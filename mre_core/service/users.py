@@ -10,9 +10,12 @@ email, or, without an email, with the same normalised name.
 from __future__ import annotations
 
 import csv
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import peewee
 
 from mre_core.errors import NotFoundError, UsageError
 from mre_core.names import normalize_name
@@ -46,18 +49,26 @@ def add_user(user: NewUser) -> dict[str, Any]:
     if not normalize_name(name):
         raise UsageError(f"a user needs a name with letters or digits, not {user.display_name!r}")
     email = (user.email or "").strip().lower() or None
+    taken = UsageError(f"a user with the email {email} already exists")
     if email and User.get_or_none(User.email == email):
-        raise UsageError(f"a user with the email {email} already exists")
-    with write_transaction():
-        row = User.create(
-            display_name=name,
-            normalized_name=normalize_name(name),
-            email=email,
-            created_at=utcnow(),
-        )
-        for number in dict.fromkeys(t.strip() for t in user.transponders if t.strip()):
-            UserTransponder.create(user=row.id, transponder_number=number)
-    return user_dict(row)
+        raise taken
+    numbers = list(dict.fromkeys(t.strip() for t in user.transponders if t.strip()))
+    try:
+        with write_transaction():
+            row = User.create(
+                display_name=name,
+                normalized_name=normalize_name(name),
+                email=email,
+                created_at=utcnow(),
+            )
+            for number in numbers:
+                UserTransponder.create(user=row.id, transponder_number=number)
+    except peewee.IntegrityError:
+        # Another add with the same email committed between the check and the insert.
+        if email and User.get_or_none(User.email == email):
+            raise taken from None
+        raise
+    return user_dict(row, numbers)
 
 
 def import_users(path: Path) -> Counts:
@@ -65,43 +76,88 @@ def import_users(path: Path) -> Counts:
     counts = Counts()
     now = utcnow()
     with write_transaction():
+        by_email, by_name = _existing_users(rows)
+        transponders: dict[tuple[int, str], None] = {}  # (user, number), in the file's order
+        repeated = 0
         for user in rows:
-            existing = _same_user(user)
             name = " ".join(user.display_name.split())
+            normalized = normalize_name(name)
+            # A row is the user with its email; without one, the first with its name.
+            known, key = (by_email, user.email) if user.email else (by_name, normalized)
+            existing = known.get(key)
             if existing is None:
-                existing = User.create(
-                    display_name=name,
-                    normalized_name=normalize_name(name),
-                    email=user.email,
-                    created_at=now,
-                )
-                counts.add("users", new=1)
-            elif existing.display_name != name:
-                User.update(display_name=name, normalized_name=normalize_name(name)).where(
-                    User.id == existing.id
+                user_id = User.insert(
+                    display_name=name, normalized_name=normalized, email=user.email, created_at=now
                 ).execute()
-                counts.add("users", updated=1)
+                counts.add("users", new=1)
             else:
-                counts.add("users", unchanged=1)
+                user_id = existing[0]
+                if existing[1] != name:
+                    User.update(display_name=name, normalized_name=normalized).where(
+                        User.id == user_id
+                    ).execute()
+                    counts.add("users", updated=1)
+                else:
+                    counts.add("users", unchanged=1)
+            known[key] = (user_id, name)
+            for number in user.transponders:
+                repeated += (user_id, number) in transponders
+                transponders[(user_id, number)] = None
+        if repeated:  # a number given again for one user (on two of its rows) is there
+            counts.add("user_transponders", unchanged=repeated)
+        pairs = list(transponders)
+        user_ids = sorted({user_id for user_id, _ in pairs})
+        for chunk in _chunks(user_ids):
+            in_chunk = set(chunk)
             upsert_rows(
                 UserTransponder,
-                [{"user": existing.id, "transponder_number": t} for t in user.transponders],
+                [
+                    {"user": user_id, "transponder_number": number}
+                    for user_id, number in pairs
+                    if user_id in in_chunk
+                ],
                 ("user", "transponder_number"),
-                UserTransponder.user == existing.id,
+                {UserTransponder.user: chunk},
                 counts,
+                ids=False,
             )
     return counts
 
 
-def _same_user(user: NewUser) -> User | None:
-    if user.email:
-        return User.get_or_none(User.email == user.email)
-    return (
-        User.select()
-        .where((User.normalized_name == normalize_name(user.display_name)) & User.email.is_null())
-        .order_by(User.id)
-        .first()
-    )
+CHUNK = 500  # values in one IN (...): well under SQLite's limit on parameters
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def _existing_users(
+    rows: list[NewUser],
+) -> tuple[dict[str, tuple[int, str]], dict[str, tuple[int, str]]]:
+    """The users the rows may be: {email: (id, name)} and {normalised name: (id, name)}.
+
+    By name, only users without an email, the first (lowest id) of each name.
+    One query per 500 emails or names, not one per row.
+    """
+    emails = sorted({u.email for u in rows if u.email})
+    names = sorted({normalize_name(u.display_name) for u in rows if not u.email})
+    columns = (User.id, User.display_name, User.normalized_name, User.email)
+    by_email: dict[str, tuple[int, str]] = {}
+    by_name: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(emails):
+        for user_id, display_name, _, email in (
+            User.select(*columns).where(User.email.in_(chunk)).tuples()
+        ):
+            by_email[email] = (user_id, display_name)
+    for chunk in _chunks(names):
+        for user_id, display_name, normalized, _ in (
+            User.select(*columns)
+            .where(User.normalized_name.in_(chunk) & User.email.is_null())
+            .order_by(User.id)
+            .tuples()
+        ):
+            by_name.setdefault(normalized, (user_id, display_name))
+    return by_email, by_name
 
 
 def _read_csv(path: Path) -> list[NewUser]:
@@ -136,16 +192,18 @@ def _read_csv(path: Path) -> list[NewUser]:
 
 
 def list_users() -> list[dict[str, Any]]:
-    return [user_dict(u) for u in User.select().order_by(User.id)]
-
-
-def user_dict(user: User) -> dict[str, Any]:
-    numbers = [
-        t.transponder_number
-        for t in UserTransponder.select()
-        .where(UserTransponder.user == user.id)
+    numbers: dict[int, list[str]] = defaultdict(list)
+    for user_id, number in (
+        UserTransponder.select(UserTransponder.user, UserTransponder.transponder_number)
         .order_by(UserTransponder.id)
-    ]
+        .tuples()
+    ):
+        numbers[user_id].append(number)
+    return [user_dict(u, numbers.get(u.id, [])) for u in User.select().order_by(User.id)]
+
+
+def user_dict(user: User, numbers: list[str]) -> dict[str, Any]:
+    """The user as the API gives it, with its transponder numbers."""
     return {
         "id": user.id,
         "name": user.display_name,
