@@ -1,13 +1,15 @@
 """The polite client, against the simulator: limits, retries, backoff, kill switch.
 
 Waits are recorded through an injected sleep, never slept or timed: what is
-checked is how long the client *decided* to wait.
+checked is how long the client *decided* to wait. The injected clock moves
+only when the injected sleep is called.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -24,13 +26,25 @@ CATALOGUE = "https://live.liverc.com/"
 
 
 class Sleeps:
+    """A fake sleep and the fake clock it moves; `during_first_wait` runs inside the first wait."""
+
     def __init__(self) -> None:
         self.waits: list[float] = []
+        self.now = 0.0
+        self.during_first_wait: Callable[[], None] | None = None
         self._lock = threading.Lock()
 
+    def clock(self) -> float:
+        return self.now
+
     def __call__(self, seconds: float) -> None:
+        wakes = self.now + seconds
+        during, self.during_first_wait = self.during_first_wait, None
+        if during is not None:
+            during()  # another worker, fetching while this one waits
         with self._lock:
             self.waits.append(seconds)
+            self.now = max(self.now, wakes)  # waits side by side overlap, as in real time
 
 
 @pytest.fixture
@@ -48,7 +62,7 @@ def client(simulator, sleeps):
         http_read_timeout_s=0.5,
         contact="mailto:club@example.org",
     )
-    with HttpClient(settings, sleep=sleeps) as http:
+    with HttpClient(settings, sleep=sleeps, clock=sleeps.clock) as http:
         yield http.for_connector(LIVERC)
 
 
@@ -79,6 +93,41 @@ def test_a_retry_after_beyond_the_limit_gives_up_at_once(client, simulator, slee
         client.get(CATALOGUE)
     assert len(simulator.requests) == 1
     assert sleeps.waits == []
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "whole_site"),
+    [
+        (429, "7", True),
+        (429, None, True),
+        (503, None, True),
+        (500, "7", True),
+        (500, None, False),
+        (502, None, False),
+    ],
+)
+def test_an_overloaded_site_is_left_alone_by_every_worker_not_just_the_one_told(
+    client, simulator, sleeps, status, retry_after, whole_site
+):
+    """429, 503 and any Retry-After hold the whole site; other failures back off one request."""
+    other_page = f"https://{next(iter(simulator.pages.site.tracks)).host}/events/"
+    other_started = []
+
+    def another_worker() -> None:  # runs while the first one waits to retry
+        assert client.get(other_page).status == 200
+        other_started.append(sleeps.now)
+
+    sleeps.during_first_wait = another_worker
+    simulator.fail("live.liverc.com/", status=status, times=1, retry_after=retry_after)
+    assert client.get(CATALOGUE).status == 200
+    assert statuses(simulator) == [(status, "status"), (200, None), (200, None)]
+    backoff = sleeps.waits[-1]  # the wait of the worker that was told
+    if retry_after:
+        assert backoff == 7.0
+    else:
+        assert 0.5 <= backoff <= 1.0
+    assert other_started == [backoff if whole_site else 0.0]
+    assert sleeps.now == backoff  # and the told worker retried as soon as the hold ended
 
 
 @pytest.mark.parametrize(
@@ -125,12 +174,12 @@ def test_connection_failures_end_in_a_network_error_naming_the_url(sleeps):
 def test_the_kill_switch_stops_every_request(simulator, monkeypatch):
     monkeypatch.setenv("MRE_SCRAPE_ENABLED", "0")
     settings = Settings.from_env()
-    with (
-        HttpClient(settings) as http,
-        pytest.raises(ScrapingDisabledError, match="MRE_SCRAPE_ENABLED=0"),
-    ):
-        http.for_connector(LIVERC).get(CATALOGUE)
+    http = HttpClient(settings)
+    source = http.for_connector(LIVERC)
+    with http, pytest.raises(ScrapingDisabledError, match="MRE_SCRAPE_ENABLED=0"):
+        source.get(CATALOGUE)
     assert simulator.requests == []
+    assert source.requests == 0  # a refused request is not a request made
 
 
 def test_an_honest_user_agent(client, simulator):
@@ -157,14 +206,19 @@ def test_at_most_two_requests_in_flight_per_site_by_default(simulator):
     assert simulator.max_in_flight == 2
 
 
-def test_request_starts_are_spaced_by_the_minimum_interval():
-    clock = [100.0]
+def fake_time(start: float = 100.0):
+    clock = [start]
     waits: list[float] = []
 
     def sleep(seconds: float) -> None:
         waits.append(seconds)
         clock[0] += seconds
 
+    return clock, waits, sleep
+
+
+def test_request_starts_are_spaced_by_the_minimum_interval():
+    clock, waits, sleep = fake_time()
     gate = SiteGate(concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep)
     starts = []
     for _ in range(4):
@@ -172,6 +226,41 @@ def test_request_starts_are_spaced_by_the_minimum_interval():
             starts.append(clock[0])
     assert starts == [100.0, 100.5, 101.0, 101.5]
     assert waits == [0.5, 0.5, 0.5]
+
+
+def test_a_hold_pushes_back_every_later_start_on_the_site():
+    clock, waits, sleep = fake_time()
+    gate = SiteGate(concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep)
+    starts = []
+    with gate.turn():
+        starts.append(clock[0])
+    gate.hold(7)
+    gate.hold(2)  # a shorter hold never shortens the one in force
+    for _ in range(2):
+        with gate.turn():
+            starts.append(clock[0])
+    assert starts == [100.0, 107.0, 107.5]
+    assert waits == [7.0, 0.5]
+
+
+def test_a_hold_also_pushes_back_a_start_already_waiting_for_its_turn():
+    clock, waits, sleep = fake_time()
+    gate: SiteGate
+
+    def sleep_while_the_site_says_429(seconds: float) -> None:
+        if not waits:
+            gate.hold(7)  # another thread is told to back off while this one waits
+        sleep(seconds)
+
+    gate = SiteGate(
+        concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep_while_the_site_says_429
+    )
+    starts = []
+    for _ in range(2):
+        with gate.turn():
+            starts.append(clock[0])
+    assert starts == [100.0, 107.0]  # not 100.5: that start was reserved before the hold
+    assert waits == [0.5, 6.5]
 
 
 def test_all_liverc_hosts_share_one_gate():

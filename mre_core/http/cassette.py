@@ -3,9 +3,11 @@
 Replay serves every request from the cassette and sends nothing to the
 network: a request the cassette lacks is an error naming the URL. Record
 adds to a cassette: what it already holds is replayed, what it lacks is
-fetched (politely, as always) and written when the operation ends.
+fetched (politely, as always) and written when the operation ends. Either
+way an existing file must be a cassette: a typo'd path never overwrites
+something else.
 
-A replayed cassette is read and parsed once (YAML with libyaml's C loader,
+An existing cassette is read and parsed once (YAML with libyaml's C loader,
 as vcrpy does): the check that it is a cassette keeps what it parsed, and
 vcrpy is handed that instead of reading the file again. A 24 MB cassette
 (a 120-race event) takes about half a second to load.
@@ -36,7 +38,7 @@ class Cassette:
         self.path = Path(path)
         self.mode = mode
         self._parsed: dict[str, Any] | None = None
-        if mode == "replay":
+        if mode == "replay" or self.path.exists():  # record adds to a cassette, never a file
             self._parsed = self._read()
 
     @property
@@ -44,8 +46,10 @@ class Cassette:
         return self.mode == "replay"
 
     def _read(self) -> dict[str, Any]:
-        if not self.path.is_file():
+        if not self.path.exists():
             raise UsageError(f"cassette {self.path} does not exist")
+        if not self.path.is_file():
+            raise UsageError(f"{self.path} is not a cassette: not a file")
         try:
             data = yamlserializer.deserialize(self.path.read_text(encoding="utf-8"))
         except Exception as exc:

@@ -5,7 +5,13 @@ User-Agent, per-site limits on concurrency and request rate, timeouts,
 retries with backoff only where a retry can help (connection errors,
 timeouts, 429, 5xx; never another 4xx), Retry-After honoured, a kill switch
 (`MRE_SCRAPE_ENABLED=0`), and hosts restricted to the ones each connector
-declared. It also counts and logs every request, which is how tests prove
+declared.
+
+A 429 or 503, or any answer with a Retry-After, is the site saying it is
+overloaded: the back-off then holds the whole site (every thread, every
+connector of this client), not only the request that got it. Other failures
+(500, 502, 504, broken connections) may be one bad page, so only the request
+that failed backs off. It also counts and logs every request, which is how tests prove
 that an event costs exactly races + 2 requests.
 """
 
@@ -38,6 +44,8 @@ from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Statuses that mean "the site is overloaded": their back-off holds the whole site.
+HOLD_SITE_STATUSES = frozenset({429, 503})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +64,11 @@ class HttpClient:
         settings: Settings,
         cassette: Cassette | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
-        self._sleep = sleep  # tests pass a recorder: waits are checked, not waited
+        # Tests pass a recorder and a fake clock: waits are checked, not waited.
+        self._sleep = sleep
         self.cassette = cassette
         transport: httpx.BaseTransport = httpx.HTTPTransport()
         if settings.http_resolve:
@@ -71,7 +81,9 @@ class HttpClient:
             ),
             follow_redirects=False,
         )
-        self._gates = SiteGates(settings.http_concurrency, settings.http_min_interval_s, sleep)
+        self._gates = SiteGates(
+            settings.http_concurrency, settings.http_min_interval_s, sleep=sleep, clock=clock
+        )
         self._rng = random.Random()
 
     def for_connector(self, info: ConnectorInfo) -> SourceHttp:
@@ -86,12 +98,20 @@ class HttpClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get(self, url: str) -> Page:
-        replaying = self.cassette is not None and self.cassette.replaying
-        if not replaying and not self.settings.scrape_enabled:
+    @property
+    def _replaying(self) -> bool:
+        return self.cassette is not None and self.cassette.replaying
+
+    def check_enabled(self, url: str) -> None:
+        """Raise ScrapingDisabledError if `url` would go to the network while fetching is off."""
+        if not self._replaying and not self.settings.scrape_enabled:
             raise ScrapingDisabledError(
                 f"fetching is turned off (MRE_SCRAPE_ENABLED=0); not fetching {url}"
             )
+
+    def get(self, url: str) -> Page:
+        replaying = self._replaying
+        self.check_enabled(url)
         host = urlsplit(url).hostname or ""
         gate = self._gates.for_host(host)
         attempt = 0
@@ -114,11 +134,19 @@ class HttpClient:
                 self._log(url, None, 0, started, replaying, attempt, reason)
                 if attempt >= self.settings.http_max_tries:
                     raise NetworkError(f"{url} failed after {attempt} tries: {reason}") from None
-                self._wait(attempt, None, url)
+                self._sleep(self._delay(attempt, None, url))
                 continue
             self._log(url, response.status_code, len(response.content), started, replaying, attempt)
-            if response.status_code in RETRY_STATUSES and attempt < self.settings.http_max_tries:
-                self._wait(attempt, response.headers.get("Retry-After"), url)
+            status = response.status_code
+            if status in RETRY_STATUSES and attempt < self.settings.http_max_tries:
+                retry_after = response.headers.get("Retry-After")
+                delay = self._delay(attempt, retry_after, url)
+                if not replaying and (
+                    status in HOLD_SITE_STATUSES or retry_after_seconds(retry_after) is not None
+                ):
+                    gate.hold(delay)  # the retry waits for it in gate.turn(), as does everyone
+                else:
+                    self._sleep(delay)
                 continue
             return self._page(url, response, replaying)
 
@@ -133,7 +161,8 @@ class HttpClient:
             raise HttpStatusError(url, status)
         return Page(url=url, status=status, text=response.text, from_cassette=replaying)
 
-    def _wait(self, attempt: int, retry_after: str | None, url: str) -> None:
+    def _delay(self, attempt: int, retry_after: str | None, url: str) -> float:
+        """How long to wait before the next try; NetworkError if the site asks too long."""
         s = self.settings
         delay = backoff_delay(attempt, s.http_backoff_base_s, s.http_backoff_max_s, self._rng)
         asked = retry_after_seconds(retry_after)
@@ -147,7 +176,7 @@ class HttpClient:
         logger.info(
             "retrying {} in {:.2f} s (attempt {} of {})", url, delay, attempt + 1, s.http_max_tries
         )
-        self._sleep(delay)
+        return delay
 
     def _log(
         self,
@@ -199,6 +228,7 @@ class SourceHttp:
                 f"connector {self._info.source!r} may not fetch {url}: "
                 f"only https on {', '.join(self._info.hosts)}"
             )
+        self._client.check_enabled(url)  # a refused request is not counted
         with self._lock:
             self.requests += 1
         return self._client.get(url)

@@ -26,6 +26,11 @@ class SiteGate:
 
     A start time is reserved under the lock and slept for outside it, so
     waiting threads queue in order instead of all waking at once.
+
+    `hold(seconds)` stops the whole site, not one request: when the site says
+    "too many requests" (429, 503, Retry-After) to one thread, the others must
+    not keep fetching while that one backs off. Starts reserved before the
+    hold are pushed back behind it too.
     """
 
     def __init__(
@@ -39,18 +44,36 @@ class SiteGate:
         self._lock = threading.Lock()
         self._interval = max(0.0, interval_s)
         self._next_start = float("-inf")
+        self._held_until = float("-inf")
         self._clock = clock
         self._sleep = sleep
+
+    def hold(self, seconds: float) -> None:
+        """Start no request on this site for `seconds` from now (or longer, if already held)."""
+        with self._lock:
+            until = self._clock() + max(0.0, seconds)
+            self._held_until = max(self._held_until, until)
+            self._next_start = max(self._next_start, until)
+
+    def _reserve(self) -> tuple[float, float]:
+        """(now, the start reserved); called with the lock held."""
+        now = self._clock()
+        start = max(now, self._next_start)
+        self._next_start = start + self._interval
+        return now, start
 
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self._slots:
             with self._lock:
-                now = self._clock()
-                start = max(now, self._next_start)
-                self._next_start = start + self._interval
-            if start > now:
+                now, start = self._reserve()
+            while start > now:
                 self._sleep(start - now)
+                with self._lock:
+                    if self._held_until <= start:
+                        break
+                    # The site was put on hold while we waited: queue again behind it.
+                    now, start = self._reserve()
             yield
 
 
@@ -58,11 +81,16 @@ class SiteGates:
     """One gate per site, created on first use."""
 
     def __init__(
-        self, concurrency: int, interval_s: float, sleep: Callable[[float], None] = time.sleep
+        self,
+        concurrency: int,
+        interval_s: float,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._concurrency = concurrency
         self._interval = interval_s
         self._sleep = sleep
+        self._clock = clock
         self._gates: dict[str, SiteGate] = {}
         self._lock = threading.Lock()
 
@@ -72,7 +100,7 @@ class SiteGates:
             gate = self._gates.get(site)
             if gate is None:
                 gate = self._gates[site] = SiteGate(
-                    self._concurrency, self._interval, sleep=self._sleep
+                    self._concurrency, self._interval, clock=self._clock, sleep=self._sleep
                 )
             return gate
 
