@@ -17,7 +17,7 @@ import pluggy
 from loguru import logger
 
 from mre_core import hookspecs
-from mre_core.errors import UsageError
+from mre_core.errors import UsageError, first_line
 from mre_core.records import ConnectorInfo
 
 ENTRY_POINT_GROUP = "mre"
@@ -81,15 +81,16 @@ class ConnectorRegistry:
     def register(self, plugin: object, name: str | None = None) -> Connector | None:
         """Add a connector; returns None, and records why, if it is unusable."""
         name = name or getattr(plugin, "__name__", repr(plugin))
+        registered = False  # by this call: a plugin registered before must stay
         try:
-            self.pm.register(plugin, name=name)
+            registered = self.pm.register(plugin, name=name) is not None
             self.pm.check_pending()  # a misspelled hook fails here, loudly
             info = _only(self.pm, plugin, "describe_connector")()
             problem = self._check(plugin, info)
         except Exception as exc:
-            problem = f"invalid plugin: {exc}"
+            problem = f"invalid plugin: {first_line(exc)}"
         if problem:
-            if self.pm.is_registered(plugin):
+            if registered:
                 self.pm.unregister(plugin)
             self._fail(name, problem)
             return None

@@ -98,6 +98,19 @@ def test_a_call_reaches_only_its_own_source(installed):
         registry.get("three")
 
 
+def test_registering_a_plugin_again_fails_without_undoing_the_first_registration():
+    registry = ConnectorRegistry()
+    module = plugin_module("mre_twice", "twice")
+    assert registry.register(module, name="first") is not None
+    assert registry.register(module, name="second") is None
+    [failure] = registry.failures
+    assert failure.name == "second"
+    assert failure.error == (
+        f"invalid plugin: Plugin already registered under a different name: second={module}"
+    )
+    assert registry.get("twice").call("list_tracks", http=None)[0].track_name == "answered by twice"
+
+
 def test_connectors_list_shows_failures(installed, capsys):
     from mre_core.cli.main import main
 
