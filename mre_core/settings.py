@@ -15,6 +15,11 @@ from pathlib import Path
 from mre_core import __version__
 from mre_core.errors import UsageError
 
+# Values some settings must take (loguru's own level names), matched ignoring case.
+LOG_FORMATS = ("text", "json")
+LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "SUCCESS", "WARNING", "ERROR", "CRITICAL")
+CHOICES = {"log_format": LOG_FORMATS, "log_level": LOG_LEVELS}
+
 
 def default_database_url() -> str:
     """SQLite in the user's data folder: $XDG_DATA_HOME/mre/mre.db (~/.local/share/mre/mre.db)."""
@@ -38,8 +43,8 @@ class Settings:
     # Send requests for matching hosts elsewhere: "*.liverc.com=127.0.0.1:8080,..."
     # For the loopback simulator in tests and benchmarks, never needed in use.
     http_resolve: str = ""
-    log_format: str = "text"
-    log_level: str = "INFO"
+    log_format: str = "text"  # or "json": one object per line (the CLI's --log-json)
+    log_level: str = "INFO"  # the CLI's -v and -q override it
     # A deep ingestion holds its event's lock; a holder silent this long is presumed dead.
     lock_ttl_s: float = 120.0
     # Matching users to drivers (mre_core/matching/rules.py explains each).
@@ -75,6 +80,13 @@ class Settings:
 
 def _convert(name: str, raw: str, kind: object) -> object:
     kind = str(kind)
+    if name in CHOICES:
+        for choice in CHOICES[name]:
+            if raw.strip().lower() == choice.lower():
+                return choice
+        raise UsageError(
+            f"MRE_{name.upper()}={raw!r} is not one of {', '.join(CHOICES[name])} (any case)"
+        )
     try:
         if kind == "bool":
             if raw.strip().lower() in {"1", "true", "yes", "on"}:

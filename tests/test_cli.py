@@ -7,9 +7,12 @@ import shlex
 from pathlib import Path
 
 import pytest
+import typer
 
-from mre_core.cli.main import main
+from mre_core import __version__
+from mre_core.cli.main import app, global_options_of, main
 from mre_core.service.ingestion import IngestionService
+from mre_core.settings import Settings
 from mre_core.storage.models import Event, Lap, Race, RaceResult, Track
 from tests.liverc_site.demo import DEMO_CASSETTE, ROOT, demo_commands, demo_event, demo_site
 from tests.snapshot import snapshot
@@ -176,7 +179,7 @@ def test_events_show_prints_races_results_and_fastest_laps(mre):
 
 def one_error_line(err: str) -> str:
     lines = [line for line in err.splitlines() if line.strip()]
-    assert lines and lines[-1].startswith(("mre: error:", "Error:")), err
+    assert lines and lines[-1].startswith("mre: error:"), err
     assert "Traceback" not in err
     return lines[-1]
 
@@ -207,6 +210,65 @@ def test_bad_input(mre, db_url, args, code, message):
     assert result == code
     assert message in one_error_line(err)
     assert all(not rows for rows in counts(db_url)[1].values())
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["tracks", "list", "--bogus"],
+            "mre: error: No such option: --bogus (see 'mre tracks list --help')",
+        ),
+        (
+            ["events", "show"],
+            "mre: error: Missing argument 'event'. (see 'mre events show --help')",
+        ),
+        (
+            ["runs", "list", "--status", "lost"],
+            "mre: error: Invalid value for --status: must be one of queued, running, "
+            "succeeded, failed, already_complete (see 'mre runs list --help')",
+        ),
+    ],
+)
+def test_bad_options_and_arguments_are_one_line_too(capsys, args, line):
+    assert main(args) == 2
+    assert capsys.readouterr().err == line + "\n"
+
+
+def test_a_group_run_bare_shows_its_help(capsys):
+    assert main(["tracks"]) == 2
+    assert capsys.readouterr().err.startswith("Usage: mre tracks [OPTIONS] COMMAND [ARGS]...")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("MRE_LOG_LEVEL", "LOUD"), ("MRE_LOG_FORMAT", "xml"), ("MRE_HTTP_CONCURRENCY", "two")],
+)
+def test_a_bad_setting_in_the_environment_is_a_usage_error(
+    tmp_path, capsys, monkeypatch, variable, value
+):
+    monkeypatch.setenv(variable, value)
+    database = tmp_path / "never.db"
+    assert main(["--db", f"sqlite:///{database}", "tracks", "list"]) == 2
+    assert one_error_line(capsys.readouterr().err).startswith(
+        f"mre: error: {variable}={value!r} is not "
+    )
+    assert not database.exists()
+
+
+@pytest.mark.parametrize(("level", "logged"), [("info", True), ("Warning", False)])
+def test_log_level_and_format_come_from_the_settings_in_any_case(mre, monkeypatch, level, logged):
+    monkeypatch.setenv("MRE_LOG_LEVEL", level)
+    monkeypatch.setenv("MRE_LOG_FORMAT", "JSON")
+    assert (Settings.from_env().log_level, Settings.from_env().log_format) == (
+        level.upper(),
+        "json",
+    )
+    code, _, err = mre("tracks", "sync")
+    assert code == 0
+    lines = [json.loads(line) for line in err.splitlines()]
+    gets = [line for line in lines if line["message"].startswith("GET https://live.liverc.com/")]
+    assert [line["level"] for line in gets] == (["INFO"] if logged else [])
 
 
 def test_a_request_missing_from_the_cassette_names_the_url(mre, tmp_path):
@@ -255,10 +317,61 @@ def test_a_database_that_cannot_be_opened(capsys, url, code, message):
     assert message in one_error_line(capsys.readouterr().err)
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not yaml: [", "is not a cassette"),
+        ("just: text\n", "no 'interactions' list"),
+        ("", "no 'interactions' list"),
+    ],
+)
+def test_record_refuses_an_existing_file_that_is_not_a_cassette(tmp_path, capsys, content, message):
+    notes = tmp_path / "notes.yaml"
+    notes.write_text(content)
+    database = tmp_path / "never.db"
+    code = main(["--db", f"sqlite:///{database}", "--record", str(notes), "tracks", "sync"])
+    assert code == 2
+    assert message in one_error_line(capsys.readouterr().err)
+    assert notes.read_text() == content
+    assert not database.exists()
+
+
 def test_replay_and_record_together_is_a_usage_error(mre, tmp_path):
     code, _, err = mre("--record", str(tmp_path / "x.yaml"), "tracks", "sync")
     assert code == 2
     assert "cannot be used together" in one_error_line(err)
+
+
+def test_every_global_option_may_follow_the_subcommand(capsys, db_url):
+    assert main(["tracks", "list", "--version"]) == 0
+    assert capsys.readouterr().out == f"mre {__version__}\n"
+    assert main(["tracks", "list", "--json", "-q", "--db", db_url]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_no_subcommand_reuses_a_global_option_name():
+    """Global options are moved to the front wherever they are: no command may mean another."""
+    root = typer.main.get_command(app)
+    globals_ = set(global_options_of(root))
+    assert {"--db", "--replay", "--record", "--log-json", "-v", "-q", "--version"} <= globals_
+
+    def walk(command):
+        for param in command.params:
+            yield from (*param.opts, *param.secondary_opts)
+        for sub in getattr(command, "commands", {}).values():
+            yield from walk(sub)
+
+    clashes = {name for sub in root.commands.values() for name in walk(sub) if name in globals_}
+    assert clashes == set()
+
+
+def test_runs_help_says_queued_is_reserved(capsys):
+    assert main(["runs", "list", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "Only this status: running, succeeded, failed, already_complete (queued is accepted "
+        "but reserved for a future web console; no run has it yet)." in help_text
+    )
 
 
 COMMANDS = [

@@ -2,7 +2,8 @@
 
 `mre ingest --source liverc refresh-events ...` and the shorter
 `mre ingest liverc refresh-events ...` are the same command: a first word
-that is not a subcommand is taken as the source.
+that is not a subcommand is taken as the source. Both run the `mre events`
+commands, with the source given here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from mre_core.cli.events import finish
+from mre_core.cli import events
 from mre_core.cli.options import (
     DEEP_DEPTH_OPTION,
     DEPTH_OPTION,
@@ -22,7 +23,6 @@ from mre_core.cli.options import (
     TRACK_OPTION,
     DeepDepth,
     Depth,
-    state,
 )
 
 
@@ -60,8 +60,9 @@ def refresh_events(
     ingest_new_only: bool = NEW_ONLY_OPTION,
 ) -> None:
     """Same as `mre events refresh`, for one source."""
-    with state(ctx).service() as service:
-        finish(service.refresh_events(track_id, depth.value, not ingest_new_only, _source(ctx)))
+    events.refresh(
+        ctx, track_id=track_id, depth=depth, ingest_new_only=ingest_new_only, source=_source(ctx)
+    )
 
 
 @app.command("ingest-event")
@@ -72,5 +73,4 @@ def ingest_event(
     force: bool = FORCE_OPTION,
 ) -> None:
     """Same as `mre events ingest`, for one source."""
-    with state(ctx).service() as service:
-        finish(service.ingest_event(event_id, depth.value, force, _source(ctx)))
+    events.ingest(ctx, event=event_id, depth=depth, force=force, source=_source(ctx))

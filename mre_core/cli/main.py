@@ -1,8 +1,9 @@
 """The `mre` command: global options, subcommands, and the exit-code contract.
 
 Every failure mre expects becomes one line on stderr and the exit code of
-its class (see `mre_core.errors`); a bug prints one line too, and its
-traceback only with MRE_DEBUG=1.
+its class (see `mre_core.errors`), bad options and arguments included (exit
+2, with a pointer to --help); a bug prints one line too, and its traceback
+only with MRE_DEBUG=1.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import peewee
 import typer
@@ -19,6 +22,12 @@ from mre_core import __version__, logs
 from mre_core.cli import connectors, events, ingest, output, runs, tracks, users
 from mre_core.cli.state import CliState
 from mre_core.errors import DatabaseError, MreError, first_line
+from mre_core.settings import Settings
+
+try:  # typer >= 0.2x carries its own click, whose errors all derive from this
+    from typer import TyperException as ClickError
+except ImportError:  # older typer runs on click itself
+    from click import ClickException as ClickError  # type: ignore[no-redef]
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 internal error, 2 usage, 3 not found, 4 validation/parse, "
@@ -80,27 +89,40 @@ def global_options(
         False, "--version", callback=_version, is_eager=True, help="Print the version."
     ),
 ) -> None:
-    json_lines = log_json or os.environ.get("MRE_LOG_FORMAT", "").lower() == "json"
-    level = "DEBUG" if verbose else "WARNING" if quiet else os.environ.get("MRE_LOG_LEVEL", "INFO")
+    settings = Settings.from_env()  # a bad MRE_* value is a usage error here, before any work
+    json_lines = log_json or settings.log_format == "json"
+    level = "DEBUG" if verbose else "WARNING" if quiet else settings.log_level
     logs.configure(json_lines=json_lines, level=level)
-    ctx.obj = CliState(db=db, replay=replay, record=record, show_progress=not (json_lines or quiet))
+    ctx.obj = CliState(
+        db=db,
+        replay=replay,
+        record=record,
+        show_progress=not (json_lines or quiet),
+        settings=settings,
+    )
 
 
-# Global options and how many values each takes, so they may follow the
-# subcommand too: `mre events show 1 --db sqlite:///x.db` works.
-GLOBAL_OPTIONS = {
-    "--db": 1,
-    "--replay": 1,
-    "--record": 1,
-    "--log-json": 0,
-    "--verbose": 0,
-    "-v": 0,
-    "--quiet": 0,
-    "-q": 0,
-}
+def global_options_of(command: Any) -> dict[str, int]:
+    """Each option of the root command, by every spelling, and how many values it takes.
+
+    Read from the command itself, so an option added to `global_options`
+    can follow the subcommand too without being listed anywhere else.
+    """
+    takes: dict[str, int] = {}
+    for param in command.params:
+        if param.param_type_name != "option":
+            continue
+        count = 0 if getattr(param, "is_flag", False) or getattr(param, "count", False) else 1
+        for name in (*param.opts, *param.secondary_opts):
+            takes[name] = count * param.nargs
+    return takes
 
 
-def hoist_global_options(argv: list[str]) -> list[str]:
+def hoist_global_options(argv: list[str], options: Mapping[str, int]) -> list[str]:
+    """Move global options to the front, so they may follow the subcommand too.
+
+    `mre events show 1 --db sqlite:///x.db` is `mre --db sqlite:///x.db events show 1`.
+    """
     front: list[str] = []
     rest: list[str] = []
     i = 0
@@ -110,8 +132,8 @@ def hoist_global_options(argv: list[str]) -> list[str]:
             rest.extend(argv[i:])
             break
         name = arg.split("=", 1)[0]
-        if name in GLOBAL_OPTIONS:
-            takes = 0 if "=" in arg else GLOBAL_OPTIONS[name]
+        if name in options:
+            takes = 0 if "=" in arg else options[name]
             front.extend(argv[i : i + 1 + takes])
             i += 1 + takes
             continue
@@ -123,13 +145,21 @@ def hoist_global_options(argv: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run `mre` with `argv`; return the exit code instead of exiting."""
     command = typer.main.get_command(app)
-    args = hoist_global_options(list(sys.argv[1:] if argv is None else argv))
+    args = hoist_global_options(
+        list(sys.argv[1:] if argv is None else argv), global_options_of(command)
+    )
     try:
-        # Standalone mode: typer reports its own usage errors (exit 2) and
-        # --help; our errors come through as exceptions.
-        command.main(args=args, prog_name="mre", standalone_mode=True)
+        # Not standalone: click's own usage errors come through as exceptions
+        # too, so they are one line like ours. --help and typer.Exit return a code.
+        code = command.main(args=args, prog_name="mre", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except typer.Abort:
+        output.error("aborted")
+        return 1
+    except ClickError as exc:
+        return _click_error(exc)
     except MreError as exc:
         output.error(str(exc))
         return exc.exit_code
@@ -140,10 +170,23 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("MRE_DEBUG"):
             traceback.print_exc()
         output.error(
-            f"internal error ({type(exc).__name__}: {exc}); rerun with MRE_DEBUG=1 for details"
+            f"internal error ({type(exc).__name__}: {first_line(exc)}); "
+            "rerun with MRE_DEBUG=1 for details"
         )
         return 1
-    return 0
+
+
+def _click_error(exc: ClickError) -> int:
+    """A bad option or argument, as one line naming the command's --help."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # a group run bare: its help, as click does
+        exc.show()  # type: ignore[attr-defined]
+        return exc.exit_code
+    message = " ".join(line.strip() for line in exc.format_message().splitlines())
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    output.error(message)
+    return exc.exit_code
 
 
 def run() -> None:

@@ -7,7 +7,15 @@ from rich.table import Table
 
 from mre_core.cli import output
 from mre_core.cli.options import state
-from mre_core.storage.models import RUN_STATUSES
+from mre_core.storage.models import RUN_QUEUED, RUN_STATUSES
+
+# `queued` is valid in the run table, kept for a future web console that queues
+# work; nothing produces it yet, so the help names it as reserved.
+PRODUCED_STATUSES = [s for s in RUN_STATUSES if s != RUN_QUEUED]
+STATUS_HELP = (
+    f"Only this status: {', '.join(PRODUCED_STATUSES)} "
+    f"({RUN_QUEUED} is accepted but reserved for a future web console; no run has it yet)."
+)
 
 app = typer.Typer(
     help="Run records: one per operation, kept current while it works.", no_args_is_help=True
@@ -18,9 +26,7 @@ app = typer.Typer(
 def list_runs(
     ctx: typer.Context,
     limit: int = typer.Option(20, "--limit", min=1, help="How many, newest first."),
-    status: str | None = typer.Option(
-        None, "--status", help=f"Only this status: {', '.join(RUN_STATUSES)}."
-    ),
+    status: str | None = typer.Option(None, "--status", help=STATUS_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """The latest runs, newest first."""

@@ -11,6 +11,7 @@ from mre_core.cli.progress import progress_bar
 from mre_core.errors import UsageError
 from mre_core.http.cassette import Cassette
 from mre_core.service.ingestion import IngestionService
+from mre_core.settings import Settings
 
 
 @dataclass(slots=True)
@@ -19,6 +20,7 @@ class CliState:
     replay: Path | None = None
     record: Path | None = None
     show_progress: bool = True
+    settings: Settings | None = None  # read once from the environment by the root command
 
     def cassette(self) -> Cassette | None:
         if self.replay and self.record:
@@ -32,7 +34,7 @@ class CliState:
     @contextmanager
     def service(self) -> Iterator[IngestionService]:
         cassette = self.cassette()  # checked before the database is touched
-        service = IngestionService.open(self.db, cassette=cassette)
+        service = IngestionService.open(self.db, settings=self.settings, cassette=cassette)
         try:
             with progress_bar(self.show_progress) as listeners:
                 service.progress_listeners.extend(listeners)
