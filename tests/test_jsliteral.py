@@ -65,6 +65,8 @@ def test_a_racerlaps_block_as_liverc_writes_it():
         ("{'e': '\\u00e9\\x41\\n\\t\\\\\\/'}", {"e": "éA\n\t\\/"}),
         ("{'e': '\\u{1F3CE}'}", {"e": "\U0001f3ce"}),
         ("{'line': 'a\\\nb'}", {"line": "ab"}),  # line continuation
+        ("{'n': 'O\\'L\\\nX'}", {"n": "O'LX"}),  # an escaped quote, then a continuation
+        ("{'e': '\\u{10FFFF}'}", {"e": "\U0010ffff"}),  # the last code point
         (
             "{'n': -12, 'f': 1.5, 'g': .5, 'x': 2e3, 'h': 0x1F}",
             {"n": -12, "f": 1.5, "g": 0.5, "x": 2000.0, "h": 31},
@@ -120,6 +122,57 @@ def test_a_block_broken_after_a_long_run_of_tabs_is_refused_not_hung():
     text = "{'a' : 'b'," + "\t" * 120 + "/* c */ ;"
     with pytest.raises(JsLiteralError, match=r"^unexpected ';' at offset 139$"):
         parse_literal(text)
+
+
+# Each of these once hung: the string token backtracked 2**n times over a run of
+# backslash-newline pairs (`\\.` and `\\\n` both match one), the flat-object
+# regexes n**2 times over a run of spaces (hours, for 300,000). The test timeout
+# is the guard; nothing here is timed.
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{'a': '" + "\\\n" * 60 + "x", 'unexpected "\'" at offset 6'),
+        ('{"a": "' + "\\\n" * 60 + "x", "unexpected '\"' at offset 6"),
+        ("{'a':'b'" + " " * 300_000 + "x", "expected ',' or '}' in object at offset 8"),
+        ('{"a":"b"' + " " * 300_000 + "x", "expected ',' or '}' in object at offset 8"),
+        ("[{'a':'b'" + " " * 300_000 + "x", "expected ',' or '}' in object at offset 9"),
+    ],
+)
+def test_a_broken_block_is_refused_not_hung(text, message):
+    with pytest.raises(JsLiteralError) as info:
+        parse_literal(text)
+    assert str(info.value) == message
+
+
+# Python cannot hold these (chr() past U+10FFFF, int() past 4,300 digits, a
+# recursion 100,000 deep): each is a JsLiteralError, however the text is read.
+@pytest.mark.parametrize("flat_objects", [True, False])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{'e': 'ab\\u{110000}'}", "\\u{...} escape beyond U+10FFFF at offset 9"),
+        ("{'e': '\\u{" + "F" * 22 + "}'}", "\\u{...} escape beyond U+10FFFF at offset 7"),
+        ("[" + "9" * 5000 + "]", "an integer of 5000 digits at offset 1"),
+        ("{" + "1" * 4301 + ": 'x'}", "an integer of 4301 digits at offset 1"),
+        ("[" * 100_000, "objects and arrays nested over 200 deep at offset 200"),
+        (
+            "[" * 200 + "{'a': 'b'}" + "]" * 200,  # a flat object is a level too
+            "objects and arrays nested over 200 deep at offset 200",
+        ),
+    ],
+)
+def test_what_python_cannot_hold_is_a_literal_error(text, message, flat_objects):
+    with pytest.raises(JsLiteralError) as info:
+        parse_literal(text, flat_objects=flat_objects)
+    assert str(info.value) == message
+
+
+def test_nesting_200_deep_is_read():
+    text = "[" * 199 + "{'a': 'b'}" + "]" * 199
+    expected: object = {"a": "b"}
+    for _ in range(199):
+        expected = [expected]
+    assert parse_literal(text) == parse_literal(text, flat_objects=False) == (expected, len(text))
 
 
 # --- round trip: any value, written as JS in any legal way, reads back equal ---

@@ -23,6 +23,7 @@ tests hold the two readings equal.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 
@@ -31,12 +32,16 @@ class JsLiteralError(ValueError):
 
     def __init__(self, message: str, pos: int) -> None:
         super().__init__(f"{message} at offset {pos}")
+        self.message = message
         self.pos = pos
 
 
 # The skip of whitespace and comments is possessive (`*+`): a token never starts
 # with either, and a backtracking `(?:\s+|...)*` tries every split of a run of
-# tabs before it can fail: 2**n steps, a hang on a broken block.
+# tabs before it can fail: 2**n steps, a hang on a broken block. The same holds
+# for every repeat below (whitespace, a string's characters): each is
+# possessive, as giving back part of a run could never let the rest match, and
+# a string's alternatives never overlap (`\\.` is also the line continuation).
 _SKIP = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*+", re.DOTALL)
 _TOKEN = re.compile(
     r"""
@@ -44,13 +49,13 @@ _TOKEN = re.compile(
     (?:
       (?P<pair>
         (?:'(?P<k1>[^'\\\n]*)'|"(?P<k2>[^"\\\n]*)"|(?P<k3>[A-Za-z_$][\w$]*))
-        \s*:\s*
+        \s*+:\s*+
         (?:'(?P<v1>[^'\\\n]*)'|"(?P<v2>[^"\\\n]*)")
-        (?P<comma>\s*,)?
+        (?P<comma>\s*+,)?
       )
-      | (?P<sq>'(?:[^'\\\n]|\\.|\\\n)*')
-      | (?P<dq>"(?:[^"\\\n]|\\.|\\\n)*")
-      | (?P<num>-?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?))
+      | (?P<sq>'(?:[^'\\\n]|\\.)*+')
+      | (?P<dq>"(?:[^"\\\n]|\\.)*+")
+      | (?P<num>-?(?:0[xX][0-9a-fA-F]+|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?))
       | (?P<ident>[A-Za-z_$][\w$]*)
       | (?P<punct>[{}\[\]:,])
     )
@@ -60,18 +65,18 @@ _TOKEN = re.compile(
 
 # A flat object, in the same grammar as the tokens above (no comments, no escapes).
 _KEY = r"""'[^'\\\n]*'|"[^"\\\n]*"|[A-Za-z_$][\w$]*"""
-_FLAT_PAIR = rf"""(?:{_KEY})\s*:\s*(?:'[^'\\\n]*'|"[^"\\\n]*"|\[\s*\])"""
-_FLAT_OBJECT = re.compile(rf"\{{\s*(?:{_FLAT_PAIR}(?:\s*,\s*{_FLAT_PAIR})*\s*,?\s*)?\}}")
+_FLAT_PAIR = rf"""(?:{_KEY})\s*+:\s*+(?:'[^'\\\n]*'|"[^"\\\n]*"|\[\s*+\])"""
+_FLAT_OBJECT = re.compile(rf"\{{\s*+(?:{_FLAT_PAIR}(?:\s*+,\s*+{_FLAT_PAIR})*+\s*+,?+\s*+)?+\}}")
 _FLAT_PAIRS = re.compile(
     r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|([A-Za-z_$][\w$]*))\s*:\s*"""
     r"""(?:'([^'\\\n]*)'|"([^"\\\n]*)"|(\[\s*\]))"""
 )
 # The flat object as LiveRC writes it: every key and string in single quotes.
 # Its pairs come out of one `findall` as (key, string, "[" for an empty array).
-_SQ_PAIR = r"""'[^'\\\n]*'\s*:\s*(?:'[^'\\\n]*'|\[\s*\])"""
-_SQ_FLAT_OBJECT = re.compile(rf"\{{\s*(?:{_SQ_PAIR}(?:\s*,\s*{_SQ_PAIR})*\s*,?\s*)?\}}")
+_SQ_PAIR = r"""'[^'\\\n]*'\s*+:\s*+(?:'[^'\\\n]*'|\[\s*+\])"""
+_SQ_FLAT_OBJECT = re.compile(rf"\{{\s*+(?:{_SQ_PAIR}(?:\s*+,\s*+{_SQ_PAIR})*+\s*+,?+\s*+)?+\}}")
 # One such object as an array item, with what follows it: "," or "]".
-_SQ_FLAT_ITEM = re.compile(rf"\s*({_SQ_FLAT_OBJECT.pattern})\s*(?:(,)|\])")
+_SQ_FLAT_ITEM = re.compile(rf"\s*+({_SQ_FLAT_OBJECT.pattern})\s*+(?:(,)|\])")
 _SQ_FLAT_PAIRS = re.compile(r"""'([^'\\\n]*)'\s*:\s*(?:'([^'\\\n]*)'|(\[)\s*\])""")
 
 _ESCAPES = {
@@ -89,6 +94,9 @@ _ESCAPES = {
 }
 _ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.DOTALL)
 _CONSTANTS = {"true": True, "false": False, "null": None, "undefined": None}
+# Objects and arrays are read by recursion. A racerLaps block nests three deep;
+# past this depth a page is refused before Python's own stack runs out.
+MAX_DEPTH = 200
 
 
 def parse_literal(text: str, pos: int = 0, *, flat_objects: bool = True) -> tuple[Any, int]:
@@ -104,12 +112,13 @@ def parse_literal(text: str, pos: int = 0, *, flat_objects: bool = True) -> tupl
 
 
 class _Parser:
-    __slots__ = ("flat_objects", "pos", "text")
+    __slots__ = ("depth", "flat_objects", "pos", "text")
 
     def __init__(self, text: str, pos: int, flat_objects: bool = True) -> None:
         self.text = text
         self.pos = pos
         self.flat_objects = flat_objects
+        self.depth = 0  # objects and arrays open around the token being read
 
     def next(self) -> re.Match[str]:
         match = _TOKEN.match(self.text, self.pos)
@@ -124,29 +133,37 @@ class _Parser:
 
     def value(self, token: re.Match[str]) -> Any:
         kind = token.lastgroup
-        if kind == "punct":
-            char = token["punct"]
-            if char == "{":
-                if self.flat_objects:
-                    start = token.start("punct")
-                    flat = _SQ_FLAT_OBJECT.match(self.text, start)
-                    if flat is not None:
-                        self.pos = flat.end()
-                        return _sq_flat_object(self.text, start, flat.end())
-                    flat = _FLAT_OBJECT.match(self.text, start)
-                    if flat is not None:
-                        self.pos = flat.end()
-                        return _flat_object(self.text, flat.start(), flat.end())
-                return self.object()
-            if char == "[":
-                return self.array()
-        elif kind in {"sq", "dq"}:
-            return _unquote(token[kind])
-        elif kind == "num":
-            return _number(token["num"])
-        elif kind == "ident" and token["ident"] in _CONSTANTS:
+        if kind == "punct" and token["punct"] in "{[":
+            return self.container(token["punct"], token.start("punct"))
+        if kind in {"sq", "dq"}:
+            return _unquote(token[kind], token.start(kind))
+        if kind == "num":
+            return _number(token["num"], token.start("num"))
+        if kind == "ident" and token["ident"] in _CONSTANTS:
             return _CONSTANTS[token["ident"]]
         raise JsLiteralError(f"expected a value, found {token.group().strip()!r}", token.start())
+
+    def container(self, opener: str, start: int) -> dict[str, Any] | list[Any]:
+        """The object or array opened at `start`.
+
+        The depth is checked before the flat-object shortcut, so both readings
+        refuse the same pages.
+        """
+        if self.depth >= MAX_DEPTH:
+            raise JsLiteralError(f"objects and arrays nested over {MAX_DEPTH} deep", start)
+        if opener == "{" and self.flat_objects:
+            flat = _SQ_FLAT_OBJECT.match(self.text, start)
+            if flat is not None:
+                self.pos = flat.end()
+                return _sq_flat_object(self.text, start, flat.end())
+            flat = _FLAT_OBJECT.match(self.text, start)
+            if flat is not None:
+                self.pos = flat.end()
+                return _flat_object(self.text, start, flat.end())
+        self.depth += 1
+        value = self.object() if opener == "{" else self.array()
+        self.depth -= 1
+        return value
 
     def object(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -179,8 +196,9 @@ class _Parser:
 
     def array(self) -> list[Any]:
         result: list[Any] = []
+        flat_items = self.flat_objects and self.depth < MAX_DEPTH  # as container() would
         while True:
-            if self.flat_objects:
+            if flat_items:
                 item = _SQ_FLAT_ITEM.match(self.text, self.pos)
                 if item is not None:
                     result.append(_sq_flat_object(self.text, item.start(1), item.end(1)))
@@ -202,11 +220,11 @@ class _Parser:
     def _key(self, token: re.Match[str]) -> str:
         kind = token.lastgroup
         if kind in {"sq", "dq"}:
-            return _unquote(token[kind])
+            return _unquote(token[kind], token.start(kind))
         if kind == "ident":
             return token["ident"]
         if kind == "num":
-            return str(_number(token["num"]))
+            return str(_number(token["num"], token.start("num")))
         raise JsLiteralError(f"expected a key, found {token.group().strip()!r}", token.start())
 
     def _close(self, result: dict[str, Any], closer: str) -> dict[str, Any]:
@@ -230,17 +248,24 @@ def _flat_object(text: str, start: int, end: int) -> dict[str, Any]:
     return result
 
 
-def _unquote(quoted: str) -> str:
+def _unquote(quoted: str, at: int) -> str:
+    """The string's value; `at`, where it starts, places an error in the text."""
     body = quoted[1:-1]
     if "\\" not in body:
         return body
-    return _ESCAPE.sub(_escape, body)
+    try:
+        return _ESCAPE.sub(_escape, body)
+    except JsLiteralError as error:  # placed in `body` by _escape
+        raise JsLiteralError(error.message, at + 1 + error.pos) from None
 
 
 def _escape(match: re.Match[str]) -> str:
     code = match.group(1)
     if code.startswith("u{"):
-        return chr(int(code[2:-1], 16))
+        point = int(code[2:-1], 16)
+        if point > sys.maxunicode:  # a SyntaxError in JavaScript too
+            raise JsLiteralError("\\u{...} escape beyond U+10FFFF", match.start())
+        return chr(point)
     if code[0] == "u" and len(code) == 5:
         return chr(int(code[1:], 16))
     if code[0] == "x" and len(code) == 3:
@@ -248,11 +273,14 @@ def _escape(match: re.Match[str]) -> str:
     return _ESCAPES.get(code, code)
 
 
-def _number(text: str) -> int | float:
+def _number(text: str, at: int) -> int | float:
     sign = -1 if text.startswith("-") else 1
     digits = text.lstrip("-")
     if digits[:2].lower() == "0x":
         return sign * int(digits, 16)
     if any(c in digits for c in ".eE"):
         return float(text)
-    return int(text)
+    try:
+        return int(text)
+    except ValueError:  # over Python's limit on decimal digits (sys.get_int_max_str_digits)
+        raise JsLiteralError(f"an integer of {len(digits)} digits", at) from None
