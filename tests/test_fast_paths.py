@@ -34,12 +34,13 @@ def _read(text: str, at: int = 0, flat_objects: bool = True) -> object:
         return ("refused", error.pos)
 
 
+SITE = generate_site(5, tracks=1, events_per_track=1, races=8, drivers_per_race=10, laps_per_race=6)
+RESULTS = [result for race in SITE.tracks[0].events[0].races for result in race.results]
+
+
 def _generated_scripts() -> list[str]:
-    site = generate_site(
-        5, tracks=1, events_per_track=1, races=8, drivers_per_race=10, laps_per_race=6
-    )
-    pages = SitePages(site)
-    track = site.tracks[0]
+    pages = SitePages(SITE)
+    track = SITE.tracks[0]
     scripts = []
     for race in track.events[0].races:
         root = page_tree(pages[race_url(track.slug, race.race_id)].decode(), "u")
@@ -55,13 +56,21 @@ def test_every_generated_block_reads_the_same_and_uses_the_shortcut(monkeypatch)
     flat = jsliteral._sq_flat_object
     monkeypatch.setattr(jsliteral, "_sq_flat_object", lambda *a: used.append(1) or flat(*a))
     blocks = [(script, m.end()) for script in SCRIPTS for m in _BLOCK.finditer(script)]
-    assert len(blocks) == 80
+    assert len(blocks) == len(RESULTS) == 80
     escaped = 0
     for script, at in blocks:
         assert _read(script, at) == _read(script, at, flat_objects=False)
         escaped += "\\'" in script[at : script.find("};", at)]
     assert escaped, "no block with an escaped apostrophe (O\\'CONNOR) was checked"
-    assert len(used) > 80 * 5  # every lap of every block took the single-quote shortcut
+    # Every lap object took the single-quote shortcut: each lap and the grid slot
+    # (lapNum 0) of a driver with laps. A driver without laps has a flat block
+    # ('laps' : [ ]), read whole by it, unless an escape (O\'CONNOR) rules it out.
+    expected = sum(
+        len(result.laps) + 1 if result.laps else int("'" not in result.shown_name)
+        for result in RESULTS
+    )
+    assert expected == 431 + 74 + 5  # 431 laps, 74 grid slots, 5 lap-less blocks
+    assert len(used) == expected
 
 
 def test_the_two_shortcuts_read_the_same_objects():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mre_core.errors import ForbiddenHostError
+from mre_core.errors import ForbiddenHostError, UsageError
 from mre_core.http import HttpClient
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
@@ -27,6 +27,9 @@ HUB = "https://canberraoffroad.liverc.com/results/?p=view_event&id=486677"
         ("javascript:alert(1)", None),
         ("/results/?p=view_heat_sheet&id=9811879", None),
         ("/results/?p=view_race_result&id=12;drop", None),
+        ("/results/?p=view_race_result&id=12%0A", None),  # a trailing newline
+        ("/results/?p=view_race_result&id=%D9%A1%D9%A2", None),  # Arabic-Indic 12
+        ("/results/?p=view_race_result&id=" + "1" * 19, None),
     ],
 )
 def test_linked_ids(href, expected):
@@ -61,10 +64,16 @@ def test_the_core_client_refuses_hosts_the_connector_did_not_declare(url):
         client.for_connector(info).get(url)
 
 
-@pytest.mark.parametrize("slug", ["live", "www", "bad slug", "a.b", "", "x" * 70])
+@pytest.mark.parametrize("slug", ["live", "www", "bad slug", "a.b", "", "x" * 70, "track\n"])
 def test_urls_are_built_only_from_valid_slugs(slug):
     with pytest.raises(Exception, match="not a LiveRC track slug"):
         urls.events_url(slug)
+
+
+@pytest.mark.parametrize("item_id", ["12\n", "١٢", "", "1" * 19, "-1"])
+def test_urls_are_built_only_from_ascii_digit_ids(item_id):
+    with pytest.raises(UsageError, match="not a LiveRC event id"):
+        urls.event_url("a", item_id)
 
 
 def test_canonical_urls():

@@ -17,20 +17,21 @@ DOMAIN = "liverc.com"
 CATALOGUE_URL = "https://live.liverc.com/"
 HOSTS = ("live.liverc.com", "*.liverc.com")
 
-_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
-_ID = re.compile(r"^\d{1,18}$")
+# Both are used with fullmatch: `^...$` would let a trailing newline through.
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits: \d also matches '١٢'
 _NOT_TRACKS = frozenset({"live", "www"})
 
 
 def check_slug(slug: str) -> str:
     slug = slug.lower()
-    if not _SLUG.match(slug) or slug in _NOT_TRACKS:
+    if not _SLUG.fullmatch(slug) or slug in _NOT_TRACKS:
         raise UsageError(f"{slug!r} is not a LiveRC track slug (the part before .liverc.com)")
     return slug
 
 
 def check_id(value: str, what: str = "event") -> str:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise UsageError(f"{value!r} is not a LiveRC {what} id (digits only)")
     return value
 
@@ -80,7 +81,7 @@ def linked_id(href: str, page_url: str, page: str) -> str | None:
     if query.get("p", [None])[0] != page:
         return None
     item_id = query.get("id", [""])[0]
-    return item_id if _ID.match(item_id) else None
+    return item_id if _ID.fullmatch(item_id) else None
 
 
 def linked_slug(href: str, page_url: str) -> str | None:
@@ -89,4 +90,4 @@ def linked_slug(href: str, page_url: str) -> str | None:
     if found is None:
         return None
     slug = found[0][: -len(DOMAIN) - 1]
-    return slug if _SLUG.match(slug) and slug not in _NOT_TRACKS else None
+    return slug if _SLUG.fullmatch(slug) and slug not in _NOT_TRACKS else None

@@ -3,25 +3,31 @@
 Times are parsed as exact decimals and only then turned into floats, so the
 lap times of a finisher add up to the results table's total to the
 millisecond, as they do on the page.
+
+Digits are ASCII, and a count (or the hours and minutes of a time) is at
+most nine of them: a longer run is nothing LiveRC shows, and is read as not
+understood (None) rather than handed to int(), which raises ValueError past
+4,300 digits. Seconds go to Decimal, which has no such limit.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-_CLOCK = re.compile(r"^(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)$")
-_LAPS_TIME = re.compile(r"^(\d+)\s*/\s*(\S+)$")
-_LAPS = re.compile(r"^(\d+)\s+laps?$", re.IGNORECASE)
-_LENGTH = re.compile(r"^(.*?)\s*timed$", re.IGNORECASE)
-_INT = re.compile(r"^-?\d+$")
+_CLOCK = re.compile(r"(?:([0-9]{1,9}):)?(?:([0-9]{1,9}):)?([0-9]+(?:\.[0-9]+)?)")
+_LAPS_TIME = re.compile(r"([0-9]{1,9})\s*/\s*(\S+)")
+_LAPS = re.compile(r"([0-9]{1,9})\s+laps?", re.IGNORECASE)
+_LENGTH = re.compile(r"(.*?)\s*timed", re.IGNORECASE)
+_INT = re.compile(r"-?[0-9]{1,9}")
 
 
 def clock_decimal(text: str) -> Decimal | None:
     """'1:51.828' -> 111.828, '37.234' -> 37.234, '1:00:02.5' -> 3602.5; else None."""
-    match = _CLOCK.match(text.strip().replace(",", ""))
+    match = _CLOCK.fullmatch(text.strip().replace(",", ""))
     if not match:
         return None
     first, second, seconds = match.groups()
@@ -42,20 +48,28 @@ def clock_seconds(text: str | None) -> float | None:
 
 
 def number(text: str | None) -> float | None:
-    """'2.80' -> 2.8, '92.82%' -> 92.82, '' -> None."""
+    """'2.80' -> 2.8, '92.82%' -> 92.82, '' -> None.
+
+    Decimal() also reads 'NaN', 'Infinity', 'sNaN' (which float() refuses)
+    and '1e999' (an infinite float): no statistic LiveRC shows, so None.
+    """
     if not text:
         return None
     try:
-        return float(Decimal(text.strip().rstrip("%").replace(",", "")))
+        exact = Decimal(text.strip().rstrip("%").replace(",", ""))
     except InvalidOperation:
         return None
+    if not exact.is_finite():
+        return None
+    value = float(exact)  # '1e999' is a finite Decimal, and an infinite float
+    return value if math.isfinite(value) else None
 
 
 def integer(text: str | None) -> int | None:
     if text is None:
         return None
     text = text.strip().replace(",", "")
-    return int(text) if _INT.match(text) else None
+    return int(text) if _INT.fullmatch(text) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +81,9 @@ class LapsTime:
 def laps_time(text: str) -> LapsTime | None:
     """'47/30:31.382' -> 47 laps in 1831.382 s; '0' (did not start) -> 0 laps, no time."""
     text = text.strip()
-    if _INT.match(text):
+    if _INT.fullmatch(text):
         return LapsTime(int(text), None)
-    match = _LAPS_TIME.match(text)
+    match = _LAPS_TIME.fullmatch(text)
     if not match:
         return None
     seconds = clock_decimal(match.group(2))
@@ -89,7 +103,7 @@ def gap(text: str) -> Gap | None:
     text = text.strip()
     if not text:
         return Gap()
-    match = _LAPS.match(text)
+    match = _LAPS.fullmatch(text)
     if match:
         return Gap(laps=int(match.group(1)))
     seconds = clock_seconds(text)
@@ -105,11 +119,11 @@ class Length:
 def race_length(text: str) -> Length | None:
     """'30:00 Timed' -> 1800 s, '1:00:00 Timed' -> 3600 s, '12 Laps' -> 12 laps."""
     text = " ".join(text.split())
-    match = _LENGTH.match(text)
+    match = _LENGTH.fullmatch(text)
     if match:
         seconds = clock_seconds(match.group(1))
         return Length(seconds=seconds) if seconds is not None else None
-    match = _LAPS.match(text)
+    match = _LAPS.fullmatch(text)
     return Length(laps=int(match.group(1))) if match else None
 
 

@@ -14,10 +14,10 @@ from mre_core.records import EntryRecord
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import (
     column_map,
-    header_key,
     hidden_text,
     page,
     shown_text,
+    sub_header,
     text_of,
 )
 from mre_liverc.values import integer
@@ -61,7 +61,7 @@ def parse_entry_list(text: str, url: str) -> list[EntryRecord]:
                     car_number=_cell(cells, car_at),
                 )
             )
-        declared = _declared_count(table)
+        declared = integer(sub_header(table.root, "entries"))
         if declared is not None and declared != len(rows):
             anomaly(url, f"{class_name!r} says {declared} entries but lists {len(rows)}")
     return entries
@@ -71,11 +71,3 @@ def _cell(cells, at: int | None) -> str | None:  # type: ignore[no-untyped-def]
     if at is None or at >= len(cells):
         return None
     return shown_text(cells[at]) or None
-
-
-def _declared_count(table) -> int | None:  # type: ignore[no-untyped-def]
-    for sub in table.css("thead .class_sub_header"):
-        label, _, value = shown_text(sub).partition(":")
-        if header_key(label) == "entries":
-            return integer(value)
-    return None

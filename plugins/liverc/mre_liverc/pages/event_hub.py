@@ -18,7 +18,8 @@ from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import collapse, page, shown_text
 from mre_liverc.values import completed
 
-_RACE_NUMBER = re.compile(r"^Race\s+(\d+)\s*:\s*(.*)$", re.IGNORECASE)
+# A race number longer than nine digits is no race number: the title is kept whole.
+_RACE_NUMBER = re.compile(r"^Race\s+([0-9]{1,9})\s*:\s*(.*)$", re.IGNORECASE)
 
 
 def parse_event_races(text: str, url: str, track_slug: str) -> list[RaceRecord]:

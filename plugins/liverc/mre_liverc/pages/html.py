@@ -25,6 +25,11 @@ _SHOWN = (
 _HIDDEN = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]//text()"
 # What XPath's normalize-space() counts as space (Python's str.split() counts more).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
+# CSS `thead .class_sub_header`, as cssselect translates it to XPath.
+_SUB_HEADERS = etree.XPath(
+    "descendant-or-self::thead/descendant::*[@class and contains(@class, 'class_sub_header') "
+    "and contains(concat(' ', normalize-space(@class), ' '), ' class_sub_header ')]"
+)
 
 
 def collapse(texts: Iterable[str]) -> str:
@@ -42,11 +47,6 @@ def hidden_text(node: Selector) -> str:
 
 def text_of(nodes: SelectorList[Selector] | Selector) -> str:
     return collapse(nodes.xpath(".//text()").getall())
-
-
-def has_class(name: str) -> str:
-    """An XPath predicate for 'class list contains name', immune to attribute formatting."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 def header_key(text: str) -> str:
@@ -115,7 +115,8 @@ def page_tree(text: str, url: str) -> etree._Element:
 
 
 def has_class_token(element: etree._Element, name: str) -> bool:
-    """`has_class(name)` as Python: the class list, split as XPath does, holds `name`."""
+    """XPath's `contains(concat(' ', normalize-space(@class), ' '), ' name ')` as Python:
+    the class list, split as XPath splits it, holds `name`."""
     classes = element.get("class")
     if classes is None or name not in classes:
         return False
@@ -170,3 +171,17 @@ def elements_text(elements: Iterable[etree._Element]) -> str:
 def children(element: etree._Element, tag: str) -> list[etree._Element]:
     """XPath `./tag`: the child elements named `tag`, in order."""
     return [child for child in element if child.tag == tag]
+
+
+def sub_header(table: etree._Element, label: str) -> str:
+    """The value of 'Label: value' in a table's banner (`thead .class_sub_header`).
+
+    Race results say 'Length: 5:00 Timed', entry lists 'Entries: 12'; `label`
+    is matched case-folded, and the first banner line with it wins.
+    """
+    for sub in _SUB_HEADERS(table):
+        hidden = has_class_token(sub, "hidden") or hidden_above(sub)
+        key, _, value = element_shown_text(sub, hidden).partition(":")
+        if header_key(key) == label:
+            return value.strip()
+    return ""

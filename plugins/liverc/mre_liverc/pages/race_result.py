@@ -25,7 +25,6 @@ from decimal import Decimal
 from typing import Any
 
 from lxml import etree
-from parsel import Selector
 
 from mre_core.errors import ParseError
 from mre_core.names import normalize_name
@@ -42,6 +41,7 @@ from mre_liverc.pages.html import (
     hidden_above,
     page_tree,
     require_columns,
+    sub_header,
 )
 from mre_liverc.values import (
     clock_decimal,
@@ -61,17 +61,10 @@ _PLAIN_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # Lap and position numbers as LiveRC writes them, read as values.integer() does.
 _NUMBERS = {str(n): n for n in range(1000)}
 
-# Decodes the JSON subset of JavaScript literals; NaN and Infinity, which the
-# JavaScript parser does not take, are refused here too.
-
 # parsel's CSS selectors, as cssselect translates them to XPath.
 _RESULT_TABLES = etree.XPath(
     "descendant-or-self::table[@class and contains(@class, 'race_result') and "
     "contains(concat(' ', normalize-space(@class), ' '), ' race_result ')]"
-)
-_SUB_HEADERS = etree.XPath(
-    "descendant-or-self::thead/descendant::*[@class and contains(@class, 'class_sub_header') "
-    "and contains(concat(' ', normalize-space(@class), ' '), ' class_sub_header ')]"
 )
 _LINKED_ID = etree.XPath(".//*[@data-driver-id]/@data-driver-id", smart_strings=False)
 # Elements whose class attribute has "hidden" in it (a cheap test; has_class_token decides).
@@ -99,7 +92,7 @@ def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
     require_columns(columns, ["pos", "driver", "laps/time"], url, "the results table")
     blocks = _racer_laps(root, url)
 
-    length_text = _sub_header(table, "length")
+    length_text = sub_header(table, "length")
     length = race_length(length_text) if length_text else None
     if length_text and length is None:
         anomaly(url, f"race length {length_text!r} not understood")
@@ -125,12 +118,8 @@ def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
     )
 
 
-def racer_laps(doc: Selector, url: str) -> dict[str, dict[str, Any]]:
-    """Every `racerLaps[id] = {...}` block in the page's scripts, by driver id."""
-    return _racer_laps(doc.root, url)
-
-
 def _racer_laps(root: etree._Element, url: str) -> dict[str, dict[str, Any]]:
+    """Every `racerLaps[id] = {...}` block in the page's scripts, by driver id."""
     blocks: dict[str, dict[str, Any]] = {}
     for script in _racer_laps_scripts(root):
         for match in _BLOCK.finditer(script):
@@ -354,7 +343,7 @@ def _result(
     if laps and laps_completed != len(laps):
         anomaly(url, f"{name!r}: Laps/Time says {laps_completed} laps, racerLaps has {len(laps)}")
     elif parsed_total and parsed_total.seconds is not None and laps:
-        lap_sum = sum((Decimal(lap.lap_time_raw) for lap in laps), Decimal(0))
+        lap_sum = _exact_sum(laps)
         if lap_sum != parsed_total.seconds:
             anomaly(
                 url,
@@ -391,6 +380,16 @@ def _result(
     )
 
 
+def _exact_sum(laps: list[LapRecord]) -> Decimal:
+    """The laps' times added as written (clock format too, as `_laps` read them)."""
+    total = Decimal(0)
+    for lap in laps:
+        exact = clock_decimal(lap.lap_time_raw)
+        if exact is not None:  # always: `_laps` keeps no lap it cannot read this way
+            total += exact
+    return total
+
+
 def _seconds(text: str) -> float | None:
     """values.clock_seconds, read directly for plain seconds ('38.17')."""
     return float(text) if _PLAIN_SECONDS.fullmatch(text) else clock_seconds(text)
@@ -409,13 +408,3 @@ def _fast_lap(row: _Row, at: int | None) -> tuple[float | None, int | None]:
     cell = row.cells[at]
     time_text = element_shown_text(cell, row.blocked, skip="sup")
     return _seconds(time_text), _integer(elements_text(cell.iter("sup")))
-
-
-def _sub_header(table: etree._Element, label: str) -> str:
-    """The value of 'Label: value' in the table's banner (Round, Length)."""
-    for sub in _SUB_HEADERS(table):
-        hidden = has_class_token(sub, "hidden") or hidden_above(sub)
-        key, _, value = element_shown_text(sub, hidden).partition(":")
-        if header_key(key) == label:
-            return value.strip()
-    return ""

@@ -17,11 +17,14 @@ def parse_track_events(text: str, url: str, track_slug: str) -> list[EventRecord
         raise ParseError(url, "no events table (table#events)")
     columns = column_map(table[0])
     require_columns(columns, ["event name", "date"], url, "the events table")
+    # Not len(columns): headers with the same text share one key, so the map can
+    # hold fewer keys than the columns it points into.
+    last_column = max(columns.values())
 
     events: dict[str, EventRecord] = {}
     for row in table[0].xpath("./tbody/tr"):
         cells = row.xpath("./td")
-        if len(cells) < len(columns):
+        if len(cells) <= last_column:
             continue
         name_cell = cells[columns["event name"]]
         event_id = next(
