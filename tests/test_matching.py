@@ -54,6 +54,7 @@ LIMITS = Thresholds.from_settings(Settings())  # the defaults, from their one so
         ("SHANE O'CONNOR", "shane oconnor"),
         ("JEAN-LUC PICARD", "jean luc picard"),
         ("1 AUSTIN MCMAHON", "austin mcmahon"),
+        ("1 MCMAHON, AUSTIN", "austin mcmahon"),  # the number goes before the swap
         ("  ARI   BAKLA ", "ari bakla"),
         ("McMahon, Austin", "austin mcmahon"),
         ("2024", "2024"),
