@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import peewee
 import typer
 
 from mre_core import __version__, logs
@@ -23,6 +22,7 @@ from mre_core.cli import connectors, events, ingest, output, runs, tracks, users
 from mre_core.cli.state import CliState
 from mre_core.errors import DatabaseError, MreError, first_line
 from mre_core.settings import Settings
+from mre_core.storage.database import DATABASE_ERRORS
 
 try:  # typer >= 0.2x carries its own click, whose errors all derive from this
     from typer import TyperException as ClickError
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     except MreError as exc:
         output.error(str(exc))
         return exc.exit_code
-    except peewee.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         output.error(f"database error: {first_line(exc)}")
         return DatabaseError.exit_code
     except Exception as exc:

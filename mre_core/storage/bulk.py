@@ -196,15 +196,8 @@ def _existing(
 
 def _ids(model: type[peewee.Model], key: Sequence[str], scope: Scope) -> dict[Key, int]:
     """Every row id in `scope`, by key."""
-    columns = [model._meta.fields[k] for k in key]
-    converted = [(i, c.python_value) for i, c in enumerate(columns) if not _plain(c)]
-    found: dict[Key, int] = {}
-    for row in _select(model, [model._meta.primary_key, *columns], scope):
-        values = list(row[1:])
-        for i, convert in converted:
-            values[i] = convert(values[i])
-        found[tuple(values)] = row[0]
-    return found
+    found = _existing(model, tuple(key), tuple, scope)
+    return {k: row_id for k, (row_id, _) in found.items()}
 
 
 def select_values(
@@ -248,9 +241,10 @@ def _select(
                 params.append(field_.db_value(value))
             else:
                 params += [field_.db_value(v) for v in value]
+    else:
+        sql, params = model.select(*columns).where(scope).sql()
+    with peewee.__exception_wrapper__:  # fetchall is the driver's: its errors too
         return db.execute_sql(sql, params).fetchall()
-    sql, params = model.select(*columns).where(scope).sql()
-    return db.execute_sql(sql, params).fetchall()
 
 
 @lru_cache(maxsize=512)
@@ -293,6 +287,21 @@ def _write(
     db = current_database()
     postgres = is_postgres(db)
     sql, dates = _statement(model, fields, key, insert_only, postgres)
+    # The statements run on the driver's cursor, not through execute_sql: turn
+    # the driver's errors into peewee's, as execute_sql would, so the service
+    # reports them as database errors (one line, exit 7), not as a crash.
+    with peewee.__exception_wrapper__:
+        _execute(db, postgres, sql, dates, len(fields), rows)
+
+
+def _execute(
+    db: peewee.Database,
+    postgres: bool,
+    sql: str,
+    dates: tuple[int, ...],
+    width: int,
+    rows: list[tuple[Any, ...]],
+) -> None:
     cursor = db.cursor()
     if postgres:
         from psycopg2.extras import execute_values
@@ -305,7 +314,7 @@ def _write(
     # which also hands the GIL back and forth once per row (a parsing thread then
     # makes every row wait). Statements hold a power of two of rows, so that
     # SQLite's statement cache keeps a handful of them, not one per row count.
-    most = min(SQLITE_ROWS, cursor.connection.getlimit(_VARIABLES) // len(fields))
+    most = min(SQLITE_ROWS, cursor.connection.getlimit(_VARIABLES) // width)
     if most <= 1:
         cursor.executemany(sql, rows)
         return
@@ -315,7 +324,7 @@ def _write(
             size //= 2
         chunk = rows[start : start + size]
         values = [value for row in chunk for value in row]
-        cursor.execute(_sqlite_many(sql, len(fields), size), values)
+        cursor.execute(_sqlite_many(sql, width, size), values)
         start += size
 
 

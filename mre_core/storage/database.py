@@ -17,6 +17,10 @@ from mre_core.errors import DatabaseError, UsageError, first_line
 
 database_proxy = peewee.DatabaseProxy()
 
+# What a failing database or driver raises, as peewee errors: peewee's
+# InterfaceError (a closed connection, say) is not one of its DatabaseErrors.
+DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
+
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -36,15 +40,17 @@ def current_database() -> peewee.Database:
     return db
 
 
-def write_transaction() -> peewee._atomic:
+def write_transaction(db: peewee.Database | None = None) -> peewee._atomic:
     """A transaction that will write: BEGIN IMMEDIATE on SQLite.
 
     A deferred SQLite transaction that reads, then writes after another
     connection committed (a second process, or our own heartbeat thread)
     fails at once with SQLITE_BUSY_SNAPSHOT; taking the write lock up front
-    makes it wait its turn (busy_timeout) instead.
+    makes it wait its turn (busy_timeout) instead. `db` defaults to the
+    database the models are bound to.
     """
-    db = current_database()
+    if db is None:
+        db = current_database()
     if isinstance(db, peewee.SqliteDatabase):
         return db.atomic("IMMEDIATE")
     return db.atomic()
@@ -72,7 +78,7 @@ def connect(url: str) -> peewee.Database:
         db.execute_sql("SELECT 1")
     except peewee.OperationalError as exc:
         raise DatabaseError(f"cannot open database {_redact(url)}: {first_line(exc)}") from None
-    except peewee.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise DatabaseError(f"cannot use database {_redact(url)}: {first_line(exc)}") from None
     return db
 

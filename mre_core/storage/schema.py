@@ -3,7 +3,8 @@
 Only missing tables are created: `CREATE INDEX IF NOT EXISTS` takes a table
 lock on PostgreSQL even when the index exists, and would deadlock with
 another process writing to that table. On PostgreSQL the creation holds a
-transaction-scoped advisory lock, so workers starting together create each
+transaction-scoped advisory lock, and on SQLite in an IMMEDIATE
+transaction (the write lock), so workers starting together create each
 table once.
 
 A database made by an earlier mre gets the columns added since (each one
@@ -16,7 +17,7 @@ from __future__ import annotations
 import peewee
 
 from mre_core.errors import DatabaseError
-from mre_core.storage.database import database_proxy, is_postgres
+from mre_core.storage.database import database_proxy, is_postgres, write_transaction
 from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS, MATCHING_MODELS
 
 ALL_MODELS: list[type[peewee.Model]] = [*INGESTION_MODELS, *MATCHING_MODELS, *BOOKKEEPING_MODELS]
@@ -25,9 +26,11 @@ SCHEMA_LOCK = 0x6D7265  # "mre": the advisory lock id for schema changes
 
 def create_schema(db: peewee.Database) -> None:
     """Create missing tables (with their indexes) and missing columns; keep the rest."""
-    if not _needed(db):
+    if _needed(db) == ([], []):  # the usual case: no lock taken, nothing waits
         return
-    with db.atomic():
+    # IMMEDIATE on SQLite: a worker that read the schema in a deferred
+    # transaction could not write after another one created it (SQLITE_BUSY_SNAPSHOT).
+    with write_transaction(db):
         if is_postgres(db):
             db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
         tables, columns = _needed(db)  # again, under the lock: another worker may have done it
