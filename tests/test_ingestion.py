@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 
+import peewee
 import pytest
 
-from mre_core.errors import NotFoundError, PageNotFoundError, ValidationError
+from mre_core.errors import (
+    DatabaseError,
+    NotFoundError,
+    PageNotFoundError,
+    UsageError,
+    ValidationError,
+)
+from mre_core.records import EntryRecord, ResultRecord
+from mre_core.service import track_sync
+from mre_core.service.event_drivers import EventDrivers
 from mre_core.service.ingestion import IngestionService
+from mre_core.service.runs import RunRecorder
 from mre_core.settings import Settings
+from mre_core.storage.counts import Counts
+from mre_core.storage.database import write_transaction
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
     Driver,
     Event,
     EventEntry,
+    IngestionRun,
     Lap,
     Race,
     RaceDriver,
@@ -414,3 +429,221 @@ def test_a_driver_seen_in_two_events_is_one_driver(service, site):
     again = service.ingest_event(str(second.event_id), force=True)
     assert again.counts.written == 0
     assert report.counts.table("drivers").updated >= 2 * len(raced_both)
+
+
+# --- drivers known from another event, reading back, bad arguments ---------------------
+
+
+def _track_with_events(*event_ids: str, dates=()):  # type: ignore[no-untyped-def]
+    track = Track.create(
+        source="liverc",
+        source_track_slug="t",
+        track_name="T",
+        track_url="https://t.liverc.com/",
+        events_url="https://t.liverc.com/events/",
+        last_seen_at=datetime(2026, 11, 25, 12, 0),
+    )
+    events = [
+        Event.create(
+            track=track,
+            source="liverc",
+            source_event_id=event_id,
+            event_name=f"Event {event_id}",
+            event_date=date,
+            event_url=f"https://t.liverc.com/results/?p=view_event&id={event_id}",
+        )
+        for event_id, date in zip(event_ids, dates or [None] * len(event_ids), strict=True)
+    ]
+    return track, events
+
+
+def _entry_list_then_race(event, name: str, transponder: str | None) -> None:  # type: ignore[no-untyped-def]
+    """What a deep ingestion does with one driver: entry list, then a race naming id 42."""
+    drivers = EventDrivers(event, Counts())
+    result = ResultRecord("42", name, 10, "10/5:00.000")
+    with write_transaction():
+        drivers.write_entry_list([EntryRecord("Buggy", name, transponder_number=transponder)])
+        drivers.prefetch([result])
+        drivers.identify("Buggy", result)
+
+
+def test_a_reingested_entry_list_without_a_transponder_keeps_the_drivers_own(db_url):
+    with IngestionService.open(db_url):
+        _, (first, second) = _track_with_events("1", "2")
+        _entry_list_then_race(first, "Jane Doe", "111")  # the temporary driver becomes 42
+        _entry_list_then_race(second, "JANE DOE", None)  # merged into 42, which keeps 111
+        real = Driver.get(Driver.source_driver_id == "42")
+        assert (real.display_name, real.transponder_number) == ("JANE DOE", "111")
+
+        _entry_list_then_race(second, "JANE DOE", None)  # a forced re-ingest of the second
+        real = Driver.get(Driver.source_driver_id == "42")
+        assert (real.display_name, real.transponder_number) == ("JANE DOE", "111")
+        entries = EventEntry.select().where(EventEntry.driver == real.id).order_by(EventEntry.id)
+        assert [(e.event.source_event_id, e.transponder_number) for e in entries] == [
+            ("1", "111"),
+            ("2", None),  # the event's own entry shows what its entry list showed
+        ]
+
+        _entry_list_then_race(second, "Jane Doe", "222")  # a transponder shown is taken
+        real = Driver.get(Driver.source_driver_id == "42")
+        assert (real.display_name, real.transponder_number) == ("Jane Doe", "222")
+
+
+def test_events_and_results_without_a_date_or_position_come_last_on_every_database(db_url):
+    with IngestionService.open(db_url) as service:
+        _, (_, january, _) = _track_with_events(
+            "1", "2", "3", dates=[None, datetime(2026, 1, 10), datetime(2026, 2, 10)]
+        )
+        assert [e["source_event_id"] for e in service.list_events("t")] == ["3", "2", "1"]
+
+        race = Race.create(
+            event=january,
+            source_race_id="9",
+            race_url="https://t.liverc.com/results/?p=view_race_result&id=9",
+            class_name="Buggy",
+            race_label="A-Main",
+            race_order=1,
+        )
+        for name, position in [("No Finish", None), ("Second", 2), ("First", 1)]:
+            driver = Driver.create(
+                source="liverc", source_driver_id=name, display_name=name, normalized_name=name
+            )
+            racer = RaceDriver.create(
+                race=race, source_driver_id=name, driver=driver, display_name=name
+            )
+            RaceResult.create(
+                race=race,
+                race_driver=racer,
+                position_final=position,
+                laps_completed=0,
+                total_time_raw="",
+            )
+        (detail_race,) = service.event_detail("2")["races"]
+        assert [(r["position"], r["driver"]) for r in detail_race["results"]] == [
+            (1, "First"),
+            (2, "Second"),
+            (None, "No Finish"),
+        ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: s.refresh_events("t", source="nosuch"),
+        lambda s: s.ingest_event("1", source="nosuch"),
+        lambda s: s.list_events("t", source="nosuch"),
+        lambda s: s.event_detail("1", source="nosuch"),
+        lambda s: s.match_users("1", source="nosuch"),
+    ],
+    ids=["refresh", "ingest", "list", "show", "match"],
+)
+def test_an_unknown_source_is_a_usage_error_not_a_missing_event(db_url, call):
+    with IngestionService.open(db_url) as service:
+        _track_with_events("1")
+        with pytest.raises(UsageError) as caught:
+            call(service)
+        assert str(caught.value) == "unknown source 'nosuch' (installed: liverc)"
+        assert caught.value.exit_code == 2
+        assert IngestionRun.select().count() == 0  # refused before a run is recorded
+
+
+def test_events_of_a_source_no_longer_installed_can_still_be_read(db_url):
+    with IngestionService.open(db_url) as service:
+        _track_with_events("1")
+        Track.update(source="gone").execute()
+        Event.update(source="gone").execute()
+        assert [e["source_event_id"] for e in service.list_events("t", source="gone")] == ["1"]
+        assert service.event_detail("1", source="gone")["source"] == "gone"
+        with pytest.raises(UsageError, match=r"^unknown source 'gone' \(installed: liverc\)$"):
+            service.ingest_event("1", source="gone")
+
+
+# --- database failures during an operation -----------------------------------------
+
+
+def test_a_driver_interface_error_during_an_operation_is_a_database_error(db_url, monkeypatch):
+    def lost_connection(service, run, source):  # type: ignore[no-untyped-def]
+        raise peewee.InterfaceError("connection already closed")
+
+    monkeypatch.setattr(track_sync, "sync_tracks", lost_connection)
+    with IngestionService.open(db_url) as service:
+        with pytest.raises(DatabaseError) as caught:
+            service.sync_tracks("liverc")
+        assert str(caught.value) == "database error during sync_tracks: connection already closed"
+        assert caught.value.exit_code == 7
+        assert caught.value.report.status == "failed"
+        run = IngestionRun.get()
+        assert (run.status, run.error_code) == ("failed", "database")
+
+
+def test_a_database_error_while_closing_the_run_fails_the_run_not_the_process(db_url, monkeypatch):
+    monkeypatch.setattr(track_sync, "sync_tracks", lambda service, run, source: None)
+
+    def finish_fails(self):  # type: ignore[no-untyped-def]
+        raise peewee.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(RunRecorder, "finish", finish_fails)
+    with IngestionService.open(db_url) as service:
+        with pytest.raises(DatabaseError) as caught:
+            service.sync_tracks("liverc")
+        assert str(caught.value) == (
+            "database error during sync_tracks: server closed the connection unexpectedly"
+        )
+        run = IngestionRun.get()  # not left 'running'
+        assert (run.status, run.error_code) == ("failed", "database")
+
+
+def test_recording_a_failure_that_itself_fails_keeps_the_first_error(db_url, monkeypatch):
+    def body_fails(service, run, source):  # type: ignore[no-untyped-def]
+        raise ValidationError("the catalogue is empty")
+
+    def cannot_record(self, status, code, message):  # type: ignore[no-untyped-def]
+        raise peewee.InterfaceError("connection already closed")
+
+    monkeypatch.setattr(track_sync, "sync_tracks", body_fails)
+    monkeypatch.setattr(RunRecorder, "_close", cannot_record)
+    with IngestionService.open(db_url) as service:
+        with pytest.raises(ValidationError, match=r"^the catalogue is empty$") as caught:
+            service.sync_tracks("liverc")
+        assert caught.value.report.status == "failed"
+
+
+def test_a_failed_ingestion_stops_its_page_fetches_before_releasing_the_lock(
+    service, site, monkeypatch
+):
+    from mre_core.service import event_ingest
+    from mre_core.service.locks import Lock
+
+    order: list[str] = []
+    real_fetch, real_write, real_release = (
+        event_ingest.fetch_in_order,
+        event_ingest.write_race,
+        Lock.release,
+    )
+
+    def fetch_in_order(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pages = real_fetch(*args, **kwargs)
+        try:
+            yield from pages
+        finally:
+            pages.close()
+            order.append("fetches stopped")
+
+    def write_race(event, race, detail, drivers, counts):  # type: ignore[no-untyped-def]
+        if race.race_order == 2:
+            raise ValidationError("race 2 cannot be written")
+        real_write(event, race, detail, drivers, counts)
+
+    def release(self):  # type: ignore[no-untyped-def]
+        order.append("lock released")
+        real_release(self)
+
+    monkeypatch.setattr(event_ingest, "fetch_in_order", fetch_in_order)
+    monkeypatch.setattr(event_ingest, "write_race", write_race)
+    monkeypatch.setattr(Lock, "release", release)
+    track, event = first_event_with_races(site)
+    service.sync_tracks("liverc")
+    refresh(service, track)
+    with pytest.raises(ValidationError, match=r"^race 2 cannot be written$"):
+        service.ingest_event(str(event.event_id))
+    assert order == ["fetches stopped", "lock released"]

@@ -27,13 +27,16 @@ from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
 from mre_core.storage import open_database
 from mre_core.storage.counts import Counts
+from mre_core.storage.database import DATABASE_ERRORS
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
     DEPTH_NONE,
     DEPTHS,
     LINK_CONFIRMED,
     LINK_REJECTED,
+    RUN_FAILED,
     Event,
+    Track,
 )
 
 AfterIngest = Callable[[Event, Counts], None]
@@ -112,6 +115,7 @@ class IngestionService:
     ) -> OperationReport:
         if depth not in DEPTHS:
             raise UsageError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
+        self._check_source(source)
         found = find_track(track, source)
         return self._run(
             "refresh_events",
@@ -130,6 +134,7 @@ class IngestionService:
     ) -> OperationReport:
         if depth != DEPTH_LAPS_FULL:
             raise UsageError(f"deep ingestion has one depth, laps_full (not {depth!r})")
+        self._check_source(source)
         found = find_event(event, source)
         return self._run(
             "ingest_event",
@@ -148,19 +153,22 @@ class IngestionService:
         parent_run_id: int | None = None,
     ) -> OperationReport:
         """Run one operation under its run record, heartbeat and log context."""
-        run = RunRecorder(operation, source, target, self.progress_listeners, parent_run_id)
+        try:
+            run = RunRecorder(operation, source, target, self.progress_listeners, parent_run_id)
+        except DATABASE_ERRORS as exc:
+            raise DatabaseError(f"database error during {operation}: {first_line(exc)}") from exc
         with logger.contextualize(run_id=run.id), Heartbeat(self.settings.heartbeat_s, run.beats):
             logger.info("{} {}: started (run {})", operation, target, run.id)
             try:
                 body(run)
-            except peewee.DatabaseError as exc:
+                run.finish()  # inside: a failure to record success fails the run
+            except DATABASE_ERRORS as exc:
                 error = DatabaseError(f"database error during {operation}: {first_line(exc)}")
                 self._failed(run, error)
                 raise error from exc
             except BaseException as exc:
                 self._failed(run, exc)
                 raise
-            run.finish()
             report = run.report
             logger.info(
                 "{} {}: {} ({} requests) {}",
@@ -174,10 +182,30 @@ class IngestionService:
 
     @staticmethod
     def _failed(run: RunRecorder, error: BaseException) -> None:
-        run.fail(error)
+        try:
+            run.fail(error)
+        except DATABASE_ERRORS as exc:  # the database is gone: report the first error anyway
+            run.report.status = RUN_FAILED
+            logger.warning("run {}: could not record its failure: {}", run.id, first_line(exc))
         if isinstance(error, MreError):
             error.report = run.report
         logger.error("{} {}: failed: {}", run.report.operation, run.report.target, error)
+
+    def _check_source(self, source: str | None, reading: bool = False) -> None:
+        """Refuse a source no connector provides, as `sync_tracks` does (exit 2).
+
+        Otherwise a misspelt --source reads as "not in the database". Reading
+        back (`reading`) also accepts a source whose connector was uninstalled
+        but whose tracks are still stored.
+        """
+        if not source:
+            return
+        try:
+            self.registry.get(source)
+        except UsageError:
+            if reading and Track.select().where(Track.source == source).exists():
+                return
+            raise
 
     # --- users and their links to drivers ----------------------------------------
 
@@ -207,6 +235,7 @@ class IngestionService:
         self, event: str | int | None = None, source: str | None = None
     ) -> OperationReport:
         """Run the matcher on one event, or on every event ingested at laps_full."""
+        self._check_source(source, reading=True)
         targets = (
             [find_event(event, source)]
             if event is not None
@@ -217,9 +246,11 @@ class IngestionService:
 
         def body(run: RunRecorder) -> None:
             run.progress("matching", done=0, total=len(targets))
-            for target in targets:
-                self.matcher.match_event(target, run.report.counts)
-                run.advance(f"event {target.source_event_id} matched")
+            self.matcher.match_events(
+                targets,
+                run.report.counts,
+                lambda target: run.advance(f"event {target.source_event_id} matched"),
+            )
 
         label = str(event) if event is not None else "all ingested events"
         return self._run("match_users", source or "all", label, body)
@@ -232,11 +263,13 @@ class IngestionService:
         return queries.tracks(source, include_inactive)
 
     def list_events(self, track: str | int, source: str | None = None) -> list[dict[str, Any]]:
+        self._check_source(source, reading=True)
         return queries.events(find_track(track, source))
 
     def event_detail(
         self, event: str | int, source: str | None = None, with_laps: bool = False
     ) -> dict[str, Any]:
+        self._check_source(source, reading=True)
         return queries.event_detail(find_event(event, source), with_laps)
 
     def list_runs(self, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:

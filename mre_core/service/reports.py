@@ -7,10 +7,12 @@ from typing import Any
 
 from mre_core.errors import MreError
 from mre_core.storage.counts import Counts
+from mre_core.storage.models import RUN_ALREADY_COMPLETE, RUN_FAILED, RUN_SUCCEEDED
 
-SUCCEEDED = "succeeded"
-ALREADY_COMPLETE = "already_complete"
-FAILED = "failed"
+# An operation ends with one of these, recorded as they are in its run's status.
+SUCCEEDED = RUN_SUCCEEDED
+ALREADY_COMPLETE = RUN_ALREADY_COMPLETE
+FAILED = RUN_FAILED
 
 
 @dataclass(slots=True)

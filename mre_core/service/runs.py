@@ -22,13 +22,7 @@ from mre_core.errors import MreError
 from mre_core.service.reports import OperationReport
 from mre_core.storage.bulk import update_row
 from mre_core.storage.database import current_database, write_transaction
-from mre_core.storage.models import (
-    RUN_ALREADY_COMPLETE,
-    RUN_FAILED,
-    RUN_RUNNING,
-    RUN_SUCCEEDED,
-    IngestionRun,
-)
+from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun
 from mre_core.timeutil import utcnow
 
 HOST = socket.gethostname()
@@ -107,11 +101,8 @@ class RunRecorder:
         self.progress(step, done=self._done + 1)
 
     def finish(self) -> None:
-        report = self.report
-        status = {"already_complete": RUN_ALREADY_COMPLETE, "failed": RUN_FAILED}.get(
-            report.status, RUN_SUCCEEDED
-        )
-        self._close(status, report.error_code, report.error_message)
+        report = self.report  # its status is a run status: succeeded, already_complete, failed
+        self._close(report.status, report.error_code, report.error_message)
 
     def fail(self, error: BaseException) -> None:
         if isinstance(error, MreError):
