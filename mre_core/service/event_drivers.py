@@ -9,8 +9,12 @@ becomes the real one:
 
 - if no driver has the real id yet, the temporary row is renamed;
 - if one does (from another event), this event's entries move to it, it
-  takes the entry list's name and transponder, and the temporary row
-  records `merged_into`. Rows are never deleted.
+  takes the entry list's name and transponder (keeping its own when the
+  entry list shows none), and the temporary row records `merged_into`.
+  Rows are never deleted.
+
+A re-ingested entry list treats a known driver the same way: its name is
+the entry list's, and a transponder the entry list does not show is kept.
 
 A racer the entry list does not show is still ingested, with a fallback
 entry (`entry_origin = 'race_result'`): nothing the site shows is dropped.
@@ -131,6 +135,7 @@ class EventDrivers:
                     "transponder_number": record.transponder_number,
                 },
             )
+        self._keep_known_transponders(driver_rows)
         drivers = upsert_rows(
             Driver,
             list(driver_rows.values()),
@@ -158,6 +163,26 @@ class EventDrivers:
             self.counts,
         )
         self._load()
+
+    def _keep_known_transponders(self, driver_rows: dict[str, dict[str, object]]) -> None:
+        """An entry without a transponder keeps the one its driver already has.
+
+        As `_promote` does (`source or real`): a driver known from another event
+        (for example after a re-ingest of an event merged into it) keeps its
+        transponder when this entry list shows none. The name, as in `_promote`,
+        is the entry list's.
+        """
+        missing = [sid for sid, row in driver_rows.items() if not row["transponder_number"]]
+        if not missing:
+            return
+        known = select_values(
+            Driver,
+            (Driver.source_driver_id, Driver.transponder_number),
+            {Driver.source: self.source, Driver.source_driver_id: missing},
+        )
+        for source_id, transponder in known:
+            if transponder:
+                driver_rows[source_id]["transponder_number"] = transponder
 
     # --- race results -----------------------------------------------------------
 
