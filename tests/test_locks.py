@@ -100,6 +100,39 @@ def test_a_lock_left_on_an_idle_pooled_connection_does_not_block_after_expiry(db
     pooled.close_all()
 
 
+def test_an_expired_lock_renewed_after_it_was_read_is_not_taken_over(db, monkeypatch):
+    """The holder's heartbeat renews between the taker's SELECT and its UPDATE.
+
+    Under PostgreSQL's READ COMMITTED that interleaving is possible; the
+    renewal is made here, on the taker's own connection, at the moment the
+    taker has read the lock (its first `utcnow()` after the SELECT).
+    """
+    from mre_core.service import locks
+
+    holder = Lock("event:liverc:6", new_run(), 120, "event 6")
+    holder.acquire()
+    IngestLock.update(expires_at=utcnow() - timedelta(seconds=1)).where(
+        IngestLock.lock_key == "event:liverc:6"
+    ).execute()  # the holder missed heartbeats: expired, as the taker will read it
+    real_utcnow = locks.utcnow
+    renewed: list[bool] = []
+
+    def renew_once_read():  # type: ignore[no-untyped-def]
+        if not renewed:
+            renewed.append(True)
+            holder.renew()
+        return real_utcnow()
+
+    monkeypatch.setattr(locks, "utcnow", renew_once_read)
+    taker = Lock("event:liverc:6", new_run(), 120, "event 6")
+    with pytest.raises(InProgressError, match=r"^event 6 was just taken by another run; try again"):
+        taker.acquire()
+    assert renewed == [True]
+    assert IngestLock.get(IngestLock.lock_key == "event:liverc:6").owner == holder.owner
+    holder.renew()
+    assert not holder.lost
+
+
 def test_a_holder_whose_process_is_gone_from_this_machine_is_taken_over_at_once(db):
     gone = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],

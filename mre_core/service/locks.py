@@ -60,9 +60,16 @@ class Lock:
                     f"{self.what} is being ingested by run {row.run_id} ({row.owner}) "
                     f"since {row.acquired_at:%Y-%m-%d %H:%M:%S} UTC; try again later"
                 )
+            # Compare-and-swap on what was read, owner and expiry both: under
+            # PostgreSQL's READ COMMITTED the holder's heartbeat may have renewed
+            # the lock since our SELECT, and a renewed lock is not free.
             taken = (
                 IngestLock.update(**self._holding())
-                .where((IngestLock.lock_key == self.key) & _same_owner(row.owner))
+                .where(
+                    (IngestLock.lock_key == self.key)
+                    & _same(IngestLock.owner, row.owner)
+                    & _same(IngestLock.expires_at, row.expires_at)
+                )
                 .execute()
             )
             if taken != 1:
@@ -114,8 +121,8 @@ class Lock:
         ).execute()
 
 
-def _same_owner(owner: str | None) -> peewee.Expression:
-    return IngestLock.owner.is_null() if owner is None else IngestLock.owner == owner
+def _same(column: peewee.Field, value: object) -> peewee.Expression:
+    return column.is_null() if value is None else column == value
 
 
 def _orphaned_here(owner: str | None) -> bool:
