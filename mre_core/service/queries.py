@@ -42,8 +42,11 @@ def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
 
 
 def events(track: Track) -> list[dict[str, Any]]:
+    # NULLS LAST spelled out: PostgreSQL and SQLite put NULLs at opposite ends.
     query = (
-        Event.select().where(Event.track == track.id).order_by(Event.event_date.desc(), Event.id)
+        Event.select()
+        .where(Event.track == track.id)
+        .order_by(Event.event_date.desc(nulls="LAST"), Event.id)
     )
     return [_event_summary(e) for e in query]
 
@@ -72,7 +75,7 @@ def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
         .join(RaceDriver)
         .join(Driver)
         .where(RaceResult.race.in_([r.id for r in races]))
-        .order_by(RaceResult.race, RaceResult.position_final)
+        .order_by(RaceResult.race, RaceResult.position_final.asc(nulls="LAST"), RaceResult.id)
     )
     by_race: dict[int, list[dict[str, Any]]] = {}
     laps_by_result: dict[int, list[dict[str, Any]]] = {}
