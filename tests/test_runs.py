@@ -167,11 +167,23 @@ def test_json_logs_carry_the_run_id_on_every_line_of_a_run(settings, event, caps
     assert all(
         {"url", "status", "bytes", "elapsed_ms", "from_cassette"} <= line.keys() for line in fetches
     )
-    assert f"event {ev.event_id}: {len(ev.races)} races, " in " ".join(messages)
+    results = sum(len(race.results) for race in ev.races)
+    assert (
+        f"event {ev.event_id}: {len(ev.races)} races (0 kept unchanged), "
+        f"{results} results and {ev.total_laps} laps read"
+    ) in messages
     assert messages[-1].startswith(
         f"ingest_event {ev.event_id}: succeeded ({len(ev.races) + 2} requests) "
     )
     assert "laps +" in messages[-1]
+
+    # Forced again: every race page is as it was, kept without reading a result.
+    assert main([*db, "events", "ingest", "--event", str(ev.event_id), "--force"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
+    assert (
+        f"event {ev.event_id}: {len(ev.races)} races ({len(ev.races)} kept unchanged), "
+        "0 results and 0 laps read"
+    ) in [line["message"] for line in lines]
 
 
 def test_a_parsing_anomaly_is_logged_with_its_page_and_what_was_odd(

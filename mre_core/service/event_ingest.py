@@ -15,6 +15,7 @@ completed it.
 
 from __future__ import annotations
 
+from contextlib import closing
 from typing import TYPE_CHECKING
 
 from loguru import logger
@@ -108,28 +109,40 @@ def _ingest(
         window=2 * workers,
     )
     results = laps = kept = 0
-    for number, (race, detail) in enumerate(pages, start=1):
-        lock.check()
-        write_race(event, race, detail, drivers, counts)
-        results += len(detail.results)
-        laps += sum(len(result.laps) for result in detail.results)
-        if detail.unchanged:
-            kept += 1
-        elif not detail.results:
-            logger.warning("race {} ({}) has no results yet", race.source_race_id, race.race_label)
-        run.advance(f"race {number}/{len(races)}: {race.race_label}")
-    if kept:
-        logger.info("event {}: {} race pages unchanged since read, kept as stored", event_id, kept)
+    # closing: on a failure, the fetches under way end (and no more start)
+    # here, before the lock is released, not whenever the generator is collected.
+    with closing(pages):
+        for number, (race, detail) in enumerate(pages, start=1):
+            lock.check()
+            write_race(event, race, detail, drivers, counts)
+            results += len(detail.results)
+            laps += sum(len(result.laps) for result in detail.results)
+            if detail.unchanged:
+                kept += 1
+            elif not detail.results:
+                logger.warning(
+                    "race {} ({}) has no results yet", race.source_race_id, race.race_label
+                )
+            run.advance(f"race {number}/{len(races)}: {race.race_label}")
 
     for step in service.after_event_ingested:
         step(event, counts)
 
     lock.check()
+    # `event` was read under the lock, and only a run holding it changes the depth.
+    was_complete = event.ingest_depth == DEPTH_LAPS_FULL
     with write_transaction():
-        was_complete = Event.get_by_id(event.id).ingest_depth == DEPTH_LAPS_FULL
         Event.update(ingest_depth=DEPTH_LAPS_FULL, last_ingested_at=utcnow()).where(
             Event.id == event.id
         ).execute()
         # last_ingested_at is bookkeeping: only the depth change counts as an update.
         counts.add("events", updated=0 if was_complete else 1, unchanged=1 if was_complete else 0)
-    logger.info("event {}: {} races, {} results, {} laps", event_id, len(races), results, laps)
+    # Pages kept as stored were not parsed: their results and laps are not in the totals.
+    logger.info(
+        "event {}: {} races ({} kept unchanged), {} results and {} laps read",
+        event_id,
+        len(races),
+        kept,
+        results,
+        laps,
+    )
