@@ -132,3 +132,27 @@ def service(settings):  # type: ignore[no-untyped-def]
 
     with IngestionService.open(settings=settings) as svc:
         yield svc
+
+
+@pytest.fixture
+def event(site):  # type: ignore[no-untyped-def]
+    """(track, event): the first track's first event that has races."""
+    track = site.tracks[0]
+    return track, next(e for e in track.events if e.races)
+
+
+@pytest.fixture
+def clean(settings, event, tmp_path):  # type: ignore[no-untyped-def]
+    """The database a fault-free run of `event` produces (on SQLite; snapshots ignore ids)."""
+    from dataclasses import replace
+
+    from mre_core.service.ingestion import IngestionService
+    from tests.snapshot import snapshot
+
+    track, ev = event
+    clean_settings = replace(settings, database_url=f"sqlite:///{tmp_path / 'clean.db'}")
+    with IngestionService.open(settings=clean_settings) as service:
+        service.sync_tracks("liverc")
+        service.refresh_events(track.slug.lower())
+        service.ingest_event(str(ev.event_id))
+        return snapshot()

@@ -20,23 +20,6 @@ from tests.liverc_site.site import race_url
 from tests.snapshot import snapshot
 
 
-@pytest.fixture
-def event(site):
-    track = site.tracks[0]
-    return track, next(e for e in track.events if e.races)
-
-
-@pytest.fixture
-def clean(settings, event, tmp_path):
-    """The database a fault-free run produces (on SQLite; snapshots ignore row ids)."""
-    track, ev = event
-    clean_settings = replace(settings, database_url=f"sqlite:///{tmp_path / 'clean.db'}")
-    with IngestionService.open(settings=clean_settings) as service:
-        prepare(service, track)
-        service.ingest_event(str(ev.event_id))
-        return snapshot()
-
-
 def prepare(service, track) -> None:
     service.sync_tracks("liverc")
     service.refresh_events(track.slug.lower())

@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import replace
 
 import pytest
 
@@ -23,12 +22,6 @@ from tests.snapshot import snapshot
 
 
 @pytest.fixture
-def event(site):
-    track = site.tracks[0]
-    return track, next(e for e in track.events if e.races)
-
-
-@pytest.fixture
 def prepared(settings, event):
     """Tracks and events synced (in this process); the event not yet ingested."""
     track, _ = event
@@ -36,18 +29,6 @@ def prepared(settings, event):
         service.sync_tracks("liverc")
         service.refresh_events(track.slug.lower())
     return settings
-
-
-@pytest.fixture
-def clean(settings, event, tmp_path):
-    track, ev = event
-    with IngestionService.open(
-        settings=replace(settings, database_url=f"sqlite:///{tmp_path / 'clean.db'}")
-    ) as service:
-        service.sync_tracks("liverc")
-        service.refresh_events(track.slug.lower())
-        service.ingest_event(str(ev.event_id))
-        return snapshot()
 
 
 def start_ingest(settings, event_id: str) -> subprocess.Popen:

@@ -6,19 +6,11 @@ import json
 import re
 import threading
 
-import pytest
-
 from mre_core.cli.main import main
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage.database import connect
 from mre_core.storage.models import IngestionRun
 from tests.liverc_site.site import entry_list_url
-
-
-@pytest.fixture
-def event(site):
-    track = site.tracks[0]
-    return track, next(e for e in track.events if e.races)
 
 
 def test_every_operation_writes_a_run_record(service, event):
