@@ -22,7 +22,8 @@ entry (`entry_origin = 'race_result'`): nothing the site shows is dropped.
 Every driver of a new event is promoted once, so promotion is kept cheap:
 the real ids a race names are looked up in one query per race
 (`prefetch`), a rename is one UPDATE, and the in-memory indexes are
-adjusted instead of rebuilt.
+adjusted instead of rebuilt, for a merge too (a season's regulars are
+merged at every event after their first).
 """
 
 from __future__ import annotations
@@ -270,12 +271,14 @@ class EventDrivers:
             temp.source_driver_id = source_id
             return
         real_id, real_transponder = real
-        moved = 0
+        real_driver = next(
+            (e.driver for e in self._entries if e.driver.id == real_id), None
+        ) or _Driver(real_id, source_id)
         taken = {e.class_name for e in self._entries if e.driver.id == real_id}
-        for entry in self._entries:
-            if entry.driver is temp and entry.class_name not in taken:
-                update_row(EventEntry, entry.id, {"driver": real_id})
-                moved += 1
+        moving = [e for e in self._entries if e.driver is temp and e.class_name not in taken]
+        for entry in moving:
+            update_row(EventEntry, entry.id, {"driver": real_id})
+            entry.driver = real_driver
         source_row = Driver.get_by_id(temp.id)
         update_row(
             Driver,
@@ -287,9 +290,13 @@ class EventDrivers:
             },
         )
         update_row(Driver, temp.id, {"merged_into": real_id})
-        self.counts.add("event_entries", updated=moved)
+        self.counts.add("event_entries", updated=len(moving))
         self.counts.add("drivers", updated=2)
-        self._load()
+        # What _load() would rebuild (names are unchanged): the moved entries change key.
+        staying = [e for e in self._by_sid.pop(temp.source_driver_id, []) if e.driver is temp]
+        if staying:
+            self._by_sid[temp.source_driver_id] = staying
+        self._by_sid.setdefault(source_id, []).extend(moving)
 
     def _driver_for(self, source_id: str, display_name: str) -> _Driver:
         self._real.pop(source_id, None)  # about to change: look it up afresh if asked again
