@@ -213,7 +213,11 @@ def _real_race(page: str, listed: _Listed, drivers: dict[int, Driver], rng: rand
         )
     if len(results) != len(blocks):
         raise ValueError(f"race {listed.race_id}: {len(results)} rows, {len(blocks)} racerLaps")
-    duration = _duration_ms(_one(_LENGTH, page, "race length"))
+    return _race(listed, _duration_ms(_one(_LENGTH, page, "race length")), results)
+
+
+def _race(listed: _Listed, duration: int, results: list[Result]) -> Race:
+    """A race as the event page lists it, with its length and results."""
     return Race(
         race_id=listed.race_id,
         round_name=listed.round_name,
@@ -308,18 +312,7 @@ def _build_track(samples: Path) -> Track:
         results = simulate_race(
             rng, slots, pace_ms=pace[item.class_name], duration_ms=duration, skill=skill
         )
-        races[item.race_id] = Race(
-            race_id=item.race_id,
-            round_name=item.round_name,
-            round_code=_round_code(item.round_name),
-            race_number=item.number,
-            class_name=item.class_name,
-            label=item.label,
-            length=formats.length_text(duration),
-            duration_ms=duration,
-            completed_at=item.completed_at,
-            results=results,
-        )
+        races[item.race_id] = _race(item, duration, results)
 
     # Qualifiers: each round shuffles the class and splits it into its heats.
     heats: dict[tuple[str, str], list[list[Driver]]] = {}
