@@ -6,8 +6,9 @@ import random
 from collections.abc import Callable
 
 from mre_core.names import normalize_name
-from mre_core.storage.models import DEPTH_LAPS_FULL, Driver, Event, EventEntry, Track, User
+from mre_core.storage.models import DEPTH_LAPS_FULL, Driver, Event, EventEntry, User
 from mre_core.timeutil import utcnow
+from tests.rows import event_row, track_row
 
 
 def build_world(
@@ -22,21 +23,8 @@ def build_world(
     with User._meta.database.atomic():
         for start in range(0, len(rows), 5000):
             User.insert_many(rows[start : start + 5000]).execute()
-        track = Track.create(
-            source="liverc",
-            source_track_slug="bench",
-            track_name="Bench",
-            track_url="u",
-            events_url="u",
-            last_seen_at=now,
-        )
-        event = Event.create(
-            source="liverc",
-            source_event_id="1",
-            track=track.id,
-            event_name="Nationals",
-            event_url="u",
-            ingest_depth=DEPTH_LAPS_FULL,
+        event = event_row(
+            track_row("bench"), "1", event_name="Nationals", ingest_depth=DEPTH_LAPS_FULL
         )
         driver_names = []
         for index in range(drivers):

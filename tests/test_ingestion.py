@@ -45,6 +45,7 @@ from tests.liverc_site import (
 )
 from tests.liverc_site.model import Site
 from tests.liverc_site.site import entry_list_url, event_url, race_url
+from tests.rows import event_row, track_row
 from tests.snapshot import snapshot
 
 
@@ -435,26 +436,9 @@ def test_a_driver_seen_in_two_events_is_one_driver(service, site):
 
 
 def _track_with_events(*event_ids: str, dates=()):  # type: ignore[no-untyped-def]
-    track = Track.create(
-        source="liverc",
-        source_track_slug="t",
-        track_name="T",
-        track_url="https://t.liverc.com/",
-        events_url="https://t.liverc.com/events/",
-        last_seen_at=datetime(2026, 11, 25, 12, 0),
-    )
-    events = [
-        Event.create(
-            track=track,
-            source="liverc",
-            source_event_id=event_id,
-            event_name=f"Event {event_id}",
-            event_date=date,
-            event_url=f"https://t.liverc.com/results/?p=view_event&id={event_id}",
-        )
-        for event_id, date in zip(event_ids, dates or [None] * len(event_ids), strict=True)
-    ]
-    return track, events
+    track = track_row()
+    dated = zip(event_ids, dates or [None] * len(event_ids), strict=True)
+    return track, [event_row(track, event_id, event_date=date) for event_id, date in dated]
 
 
 def _entry_list_then_race(event, name: str, transponder: str | None) -> None:  # type: ignore[no-untyped-def]

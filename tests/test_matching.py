@@ -33,11 +33,11 @@ from mre_core.storage.models import (
     Event,
     EventDriverLink,
     EventEntry,
-    Track,
     UserDriverLink,
     UserTransponder,
 )
 from mre_core.timeutil import utcnow
+from tests.rows import event_row, track_row
 
 LIMITS = Thresholds.from_settings(Settings())  # the defaults, from their one source
 
@@ -307,26 +307,12 @@ class World:
     """Events and drivers written straight to the database, as an ingestion would."""
 
     def __init__(self) -> None:
-        self.track = Track.create(
-            source="liverc",
-            source_track_slug="t",
-            track_name="T",
-            track_url="u",
-            events_url="u",
-            last_seen_at=utcnow(),
-        )
+        self.track = track_row()
         self.drivers: dict[str, Driver] = {}
 
     def event(self, event_id: str, entries: list[tuple[str, str, str | None, str]]) -> Event:
         """entries: (driver id, name, transponder, class)."""
-        event = Event.create(
-            source="liverc",
-            source_event_id=event_id,
-            track=self.track.id,
-            event_name=event_id,
-            event_url="u",
-            ingest_depth=DEPTH_LAPS_FULL,
-        )
+        event = event_row(self.track, event_id, ingest_depth=DEPTH_LAPS_FULL)
         for driver_id, name, transponder, class_name in entries:
             driver = self.drivers.get(driver_id) or Driver.create(
                 source="liverc",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from datetime import datetime
 
 import peewee
 import pytest
@@ -12,8 +11,9 @@ import pytest
 from mre_core.errors import DatabaseError
 from mre_core.storage import open_database
 from mre_core.storage.database import connect
-from mre_core.storage.models import Event, Race, Track
+from mre_core.storage.models import Race, Track
 from mre_core.storage.schema import bind, create_schema
+from tests.rows import event_row, track_row
 
 
 def _tables(db) -> set[str]:  # type: ignore[no-untyped-def]
@@ -22,17 +22,7 @@ def _tables(db) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_a_column_added_since_is_added_and_every_row_is_kept(db_url):
     db = open_database(db_url)
-    track = Track.create(
-        source="liverc",
-        source_track_slug="t",
-        track_name="T",
-        track_url="https://t.liverc.com/",
-        events_url="https://t.liverc.com/events/",
-        last_seen_at=datetime(2026, 11, 25, 12, 0),
-    )
-    event = Event.create(
-        track=track, source="liverc", source_event_id="1", event_name="E", event_url="u"
-    )
+    event = event_row(track_row(), "1")
     Race.create(
         event=event,
         source_race_id="9",
