@@ -18,7 +18,7 @@ from typing import Any
 import typer
 
 from mre_core import __version__, logs
-from mre_core.cli import connectors, events, ingest, output, runs, tracks, users
+from mre_core.cli import connectors, db, events, ingest, output, runs, tracks, users
 from mre_core.cli.state import CliState
 from mre_core.errors import DatabaseError, MreError, first_line
 from mre_core.settings import Settings
@@ -49,6 +49,7 @@ app.add_typer(ingest.app, name="ingest")
 app.add_typer(connectors.app, name="connectors")
 app.add_typer(runs.app, name="runs")
 app.add_typer(users.app, name="users")
+app.add_typer(db.app, name="db")
 app.command("status")(runs.status)
 
 

@@ -22,6 +22,10 @@ class CliState:
     show_progress: bool = True
     settings: Settings | None = None  # read once from the environment by the root command
 
+    def database_url(self) -> str:
+        """--db, else $MRE_DATABASE_URL, else the default file (settings read them)."""
+        return self.db or (self.settings or Settings.from_env()).database_url
+
     def cassette(self) -> Cassette | None:
         if self.replay and self.record:
             raise UsageError("--replay and --record cannot be used together")

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
 
-from mre_core.errors import DatabaseError, UsageError, first_line
+from mre_core.errors import DatabaseError, NotFoundError, UsageError, first_line
 
 database_proxy = peewee.DatabaseProxy()
 
@@ -83,6 +83,19 @@ def connect(url: str) -> peewee.Database:
     return db
 
 
+def missing_sqlite_file(url: str) -> None:
+    """Refuse a SQLite URL whose file does not exist, for commands that only read.
+
+    Connecting would create it (and its folders): a mistyped --db would
+    leave an empty database behind and report on it.
+    """
+    if not url.lower().startswith("sqlite:///"):
+        return
+    path = url[len("sqlite:///") :]
+    if path and path != ":memory:" and not Path(path).expanduser().exists():
+        raise NotFoundError(f"no database at {path} (check --db or $MRE_DATABASE_URL)")
+
+
 def _sqlite(url: str) -> peewee.SqliteDatabase:
     path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
     if not path:
@@ -127,3 +140,4 @@ def _redact(url: str) -> str:
     if parts.password:
         return url.replace(f":{parts.password}@", ":***@")
     return url
+

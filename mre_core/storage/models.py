@@ -346,3 +346,8 @@ MATCHING_MODELS: tuple[type[BaseModel], ...] = (
     EventDriverLink,
 )
 BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock)
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    *INGESTION_MODELS,
+    *MATCHING_MODELS,
+    *BOOKKEEPING_MODELS,
+)

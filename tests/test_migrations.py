@@ -1,0 +1,176 @@
+"""Versioned migrations: fresh databases, upgrades that keep every row, and who may upgrade."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import peewee
+import pytest
+
+from mre_core.errors import DatabaseError
+from mre_core.storage import open_database
+from mre_core.storage import schema as versions
+from mre_core.storage.database import connect
+from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS, load
+from mre_core.storage.models import ALL_MODELS
+from tests.pg_schema import postgres_schema
+from tests.schema_shape import rows, schema_shape
+
+EXAMPLE = load("tests.example_migrations")  # 1 (the real one), 2 (changes), 3 (loses a row)
+
+
+def _version_rows(db: peewee.Database) -> list[tuple[int, str, str]]:
+    return [
+        (v, n, m)
+        for v, n, m in db.execute_sql(
+            "SELECT version, name, mre_version FROM schema_version ORDER BY version"
+        )
+    ]
+
+
+def test_the_code_knows_its_migrations_in_order():
+    assert [m.version for m in MIGRATIONS] == list(range(1, CODE_VERSION + 1))
+    assert (MIGRATIONS[0].version, MIGRATIONS[0].name) == (1, "initial")
+
+
+def test_a_new_database_is_created_at_the_codes_version(db_url):
+    from mre_core import __version__
+
+    db = open_database(db_url)
+    assert versions.database_version(db) == CODE_VERSION
+    assert _version_rows(db) == [(1, "initial", __version__)]
+    db.close()
+
+
+def test_the_models_describe_exactly_the_schema_the_migrations_make(db_url, tmp_path):
+    """models.py and the migrations are written apart: this keeps them in step.
+
+    A scratch database made by peewee from the models must have the same
+    tables, columns, types, indexes and constraints as one made by running
+    every migration.
+    """
+    migrated = open_database(db_url)
+    expected = schema_shape(migrated)
+    expected.pop("schema_version")
+    migrated.close()
+
+    if db_url.startswith("sqlite"):
+        scratch = connect(f"sqlite:///{tmp_path / 'models.db'}")
+        made = _from_models(scratch)
+    else:
+        with postgres_schema(os.environ["MRE_TEST_POSTGRES_URL"]) as url:
+            scratch = connect(url)
+            made = _from_models(scratch)
+    assert made == expected
+
+
+def _from_models(db: peewee.Database) -> dict:
+    with db.bind_ctx(ALL_MODELS):
+        db.create_tables(ALL_MODELS)
+    shape = schema_shape(db)
+    db.close()
+    return shape
+
+
+def test_a_database_newer_than_the_code_is_refused(db_url):
+    db = open_database(db_url)
+    db.execute_sql(
+        "INSERT INTO schema_version (version, name, applied_at, mre_version) "
+        f"VALUES ({CODE_VERSION + 1}, 'future', CURRENT_TIMESTAMP, '9.0.0')"
+    )
+    db.close()
+
+    newer = rf"^the database's schema is version {CODE_VERSION + 1}, newer than this mre"
+    with pytest.raises(DatabaseError, match=newer):
+        open_database(db_url)
+    db = connect(db_url)
+    with pytest.raises(DatabaseError, match="newer than this mre"):
+        versions.upgrade(db)  # not even `mre db upgrade` goes backwards
+    db.close()
+
+
+def test_changes_of_every_kind_keep_every_row_and_match_a_fresh_database(service, event, db_url):
+    """Migration 2 of the example history: a CHECK widened (SQLite: a table rebuild), a column
+    added, a column dropped, an index added, on a database holding a whole event."""
+    track, ev = event
+    service.sync_tracks("liverc")
+    service.refresh_events(track.slug.lower())
+    service.ingest_event(str(ev.event_id))
+    db = service.db
+    before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
+    assert min(len(r) for t, r in before.items() if t not in _NOT_FILLED_BY_INGEST) > 0
+    track_columns = _columns(db, "tracks")
+
+    assert [m.version for m in versions.upgrade(db, EXAMPLE[:2])] == [2]
+
+    after = {t: rows(db, t) for t in before}
+    for table, kept in before.items():
+        if table not in ("tracks", "ingestion_runs"):
+            assert after[table] == kept, table
+    # tracks lost one column, runs gained one (params, None in every row)
+    dropped = track_columns.index("liverc_track_last_updated")
+    assert [r[:dropped] + r[dropped + 1 :] for r in before["tracks"]] == after["tracks"]
+    names = _columns(db, "ingestion_runs")
+    params = names.index("params")
+    assert [(*r[:params], None, *r[params:]) for r in before["ingestion_runs"]] == after[
+        "ingestion_runs"
+    ]
+    run = after["ingestion_runs"][0]
+    db.execute_sql(
+        f"UPDATE ingestion_runs SET status = 'cancelled' WHERE id = {run[names.index('id')]}"
+    )  # the widened CHECK takes the new state...
+    with pytest.raises(peewee.IntegrityError), db.atomic():
+        db.execute_sql("UPDATE ingestion_runs SET status = 'bogus'")  # ...and still no other
+
+    upgraded = schema_shape(db)
+    with _fresh(db_url) as fresh:
+        versions.upgrade(fresh, EXAMPLE[:2])
+        assert schema_shape(fresh) | {"schema_version": None} == upgraded | {"schema_version": None}
+
+
+_NOT_FILLED_BY_INGEST = {"users", "user_transponders", "user_driver_links", "event_driver_links"}
+
+
+def _columns(db: peewee.Database, table: str) -> list[str]:
+    """By name, as `rows` orders them."""
+    schema = None
+    if isinstance(db, peewee.PostgresqlDatabase):
+        schema = db.execute_sql("SELECT current_schema()").fetchone()[0]
+    return sorted(c.name for c in db.get_columns(table, schema=schema))
+
+
+@contextmanager
+def _fresh(like: str) -> Iterator[peewee.Database]:
+    """An empty database of the same kind as `like`, closed (and dropped) after."""
+    if like.startswith("sqlite"):
+        db = connect(f"{like}.fresh")
+        yield db
+        db.close()
+        return
+    with postgres_schema(os.environ["MRE_TEST_POSTGRES_URL"]) as url:
+        db = connect(url)
+        yield db
+        db.close()
+
+
+def test_a_migration_that_would_lose_a_row_fails_and_changes_nothing(service, event, db_url):
+    track, ev = event
+    service.sync_tracks("liverc")
+    service.refresh_events(track.slug.lower())
+    service.ingest_event(str(ev.event_id))
+    db = service.db
+    before = {t: rows(db, t) for t in schema_shape(db)}
+    shape = schema_shape(db)
+
+    with pytest.raises(
+        DatabaseError,
+        match=r"^migration 3 \(lose_a_lap\) would lose rows \(laps (\d+) -> \d+\): "
+        "nothing was changed$",
+    ):
+        versions.upgrade(db, EXAMPLE)
+
+    assert versions.database_version(db) == 1  # not even migration 2, run in the same upgrade
+    assert schema_shape(db) == shape
+    assert {t: rows(db, t) for t in before} == before
