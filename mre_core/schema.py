@@ -1,8 +1,15 @@
 """JSON Schemas of the connector records, generated from `mre_core.records`.
 
-`schemas/` holds the output so connector authors in any language can check
-what they produce; `python -m mre_core.schema` rewrites it after a record
-changes, and a test fails while the two disagree.
+Two copies of the output are kept, byte for byte the same:
+
+- `schemas/` at the repository's root, the published copy, so connector
+  authors in any language can check what they produce;
+- `mre_core/schemas/`, shipped in the wheel as package data, so an installed
+  mre has them too: `shipped_schema("TrackRecord")` reads one.
+
+After a record changes, run `python -m mre_core.schema` from the repository's
+root: it rewrites both. `python -m mre_core.schema FOLDER` writes only FOLDER.
+A test fails while either copy differs from what the records generate.
 """
 
 from __future__ import annotations
@@ -13,12 +20,15 @@ import sys
 import types
 import typing
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from mre_core.records import RECORD_TYPES
 
 SCHEMA_ID = "https://github.com/mre-project/mre/schemas/{name}.schema.json"
+PUBLISHED = Path("schemas")  # relative to the repository's root, where it is run
+SHIPPED = Path(__file__).resolve().with_name("schemas")  # package data: mre_core/schemas
 
 
 def record_schema(cls: type) -> dict[str, Any]:
@@ -88,15 +98,31 @@ def to_json(record: Any) -> Any:
     return record
 
 
-def main(folder: str = "schemas") -> None:
-    target = Path(folder)
-    target.mkdir(exist_ok=True)
+def shipped_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of record `name` ("TrackRecord") as shipped with the installed mre."""
+    if name not in {cls.__name__ for cls in RECORD_TYPES}:
+        known = ", ".join(sorted(cls.__name__ for cls in RECORD_TYPES))
+        raise KeyError(f"no record named {name!r} (known: {known})")
+    shipped = resources.files("mre_core") / "schemas" / f"{name}.schema.json"
+    return json.loads(shipped.read_text(encoding="utf-8"))
+
+
+def write_schemas(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
     for name, text in schema_files().items():
-        (target / name).write_text(text, encoding="utf-8")
-        print(target / name)
+        (folder / name).write_text(text, encoding="utf-8")
+        print(folder / name)
+
+
+def main(*folders: str) -> None:
+    for folder in [Path(f) for f in folders] or [PUBLISHED, SHIPPED]:
+        write_schemas(folder)
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 or any(arg.startswith("-") for arg in sys.argv[1:]):
-        sys.exit("usage: python -m mre_core.schema [FOLDER]  (default: schemas)")
+        sys.exit(
+            "usage: python -m mre_core.schema [FOLDER]"
+            "  (default: schemas/ and mre_core/schemas/, from the repository's root)"
+        )
     main(*sys.argv[1:])

@@ -9,6 +9,7 @@ from decimal import Decimal
 import peewee
 import pytest
 
+from mre_core import __version__
 from mre_core.errors import (
     DatabaseError,
     NotFoundError,
@@ -274,7 +275,8 @@ def test_forced_reingest_reads_no_race_page_that_is_as_it_was(service, site, mon
     _, event = ingested(service, site)
     stored = {r.source_race_id: r.page_digest for r in Race.select()}
     assert len(stored) == len(event.races)
-    assert all(d.startswith("mre_core 0.1.0:") and len(d) == 15 + 64 for d in stored.values())
+    prefix = f"mre_core {__version__}:"
+    assert all(d.startswith(prefix) and len(d) == len(prefix) + 64 for d in stored.values())
     parsed = _parsed_race_pages(monkeypatch)
     before = snapshot()
     report = service.ingest_event(str(event.event_id), force=True)
@@ -322,7 +324,7 @@ def test_a_fingerprint_stored_by_another_mre_core_version_is_not_trusted(
     report = service.ingest_event(str(event.event_id), force=True)
     assert sorted(parsed) == sorted(str(r.race_id) for r in event.races)
     assert report.counts.written == 0
-    assert {r.page_digest[:15] for r in Race.select()} == {"mre_core 0.1.0:"}
+    assert {r.page_digest[:-64] for r in Race.select()} == {f"mre_core {__version__}:"}
 
 
 def test_an_empty_entry_list_stops_before_any_other_request(service, simulator, site, pages):

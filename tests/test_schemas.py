@@ -1,27 +1,53 @@
-"""schemas/ and the record dataclasses stay in step, and real records validate."""
+"""Both copies of the JSON Schemas match the record dataclasses, and real records validate."""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
 from referencing import Registry, Resource
 
-from mre_core.schema import schema_files, to_json
+from mre_core import schema
+from mre_core.records import RECORD_TYPES
+from mre_core.schema import schema_files, shipped_schema, to_json
 from mre_liverc.pages.catalogue import parse_catalogue
 from mre_liverc.pages.race_result import parse_race_result
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"  # the published copy
+SHIPPED = ROOT / "mre_core" / "schemas"  # the copy in the wheel
 
 
-def test_committed_schemas_are_exactly_the_generated_ones():
+@pytest.mark.parametrize("folder", [SCHEMAS, SHIPPED], ids=["schemas", "mre_core-schemas"])
+def test_committed_schemas_are_exactly_the_generated_ones(folder):
     generated = schema_files()
-    on_disk = {p.name: p.read_text(encoding="utf-8") for p in SCHEMAS.glob("*.json")}
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.json")}
     assert on_disk == generated, (
-        "run `python -m mre_core.schema` after changing mre_core/records.py"
+        "run `python -m mre_core.schema` from the repository's root after changing"
+        " mre_core/records.py"
     )
+
+
+def test_the_shipped_schemas_load_through_importlib_resources():
+    for cls in RECORD_TYPES:
+        path = resources.files("mre_core") / "schemas" / f"{cls.__name__}.schema.json"
+        assert path.is_file()
+        assert shipped_schema(cls.__name__) == json.loads(schema_files()[path.name])
+    with pytest.raises(KeyError, match="no record named 'Nope'"):
+        shipped_schema("Nope")
+
+
+def test_python_m_mre_core_schema_writes_both_copies_or_the_folder_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(schema, "PUBLISHED", tmp_path / "published")
+    monkeypatch.setattr(schema, "SHIPPED", tmp_path / "shipped")
+    schema.main()
+    schema.main(str(tmp_path / "named"))
+    for folder in ("published", "shipped", "named"):
+        written = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / folder).iterdir()}
+        assert written == schema_files()
 
 
 def validator(name: str) -> jsonschema.Draft202012Validator:
