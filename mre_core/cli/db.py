@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import peewee
 import typer
+from rich.table import Table
 
 from mre_core import __version__
 from mre_core.cli import output
 from mre_core.cli.options import state
+from mre_core.errors import DatabaseError
 from mre_core.storage import schema
+from mre_core.storage.backup import backup_sqlite
+from mre_core.storage.copy import BATCH_SIZE, CopyReport, copy_database
 from mre_core.storage.database import connect, missing_sqlite_file
 
 app = typer.Typer(
@@ -102,3 +107,74 @@ def upgrade(ctx: typer.Context) -> None:
         output.console.print(
             f"  applied {migration.version} {migration.name}: {migration.description}"
         )
+
+
+@app.command("copy")
+def copy_command(
+    ctx: typer.Context,
+    to: str = typer.Option(
+        ...,
+        "--to",
+        metavar="URL",
+        help="The empty database to copy into: postgresql://user:pw@host/db or sqlite:///new.db.",
+    ),
+    batch_size: int = typer.Option(
+        BATCH_SIZE, "--batch-size", min=1, help="Rows read and written at a time."
+    ),
+) -> None:
+    """Copy the whole database into an empty one (SQLite to PostgreSQL, say), and check it.
+
+    For moving house: every table, ids kept, read in one consistent snapshot
+    (others may keep using the source, which is never changed) and written in
+    one transaction, so a failed copy leaves the target empty. The source
+    must be at this mre's schema version (`mre db upgrade` first); the target
+    gets the same. Then row counts and a SHA-256 of every table are compared,
+    source against target; any difference undoes the copy (exit 7).
+
+    Example: mre --db sqlite:///mre.db db copy --to postgresql://mre@db/mre
+    """
+    try:
+        report = copy_database(state(ctx).database_url(), to, batch_size)
+    except DatabaseError as exc:
+        if isinstance(exc.report, CopyReport):
+            _copy_table(exc.report)
+        raise
+    _copy_table(report)
+    output.console.print(
+        f"copied {len(report.tables)} tables, {report.rows} rows from {report.source} "
+        f"to {report.target} (schema {report.schema_version})",
+        soft_wrap=True,  # one line, however long the URLs
+    )
+
+
+def _copy_table(report: CopyReport) -> None:
+    table = Table("table", "rows", "digest", box=None, pad_edge=False)
+    for t in report.tables:
+        rows = f"{t.source_rows}"
+        if t.target_rows != t.source_rows:
+            rows += f" -> {t.target_rows}"
+        table.add_row(t.table, rows, "match" if t.matches else "MISMATCH")
+    output.console.print(table)
+
+
+@app.command("backup")
+def backup_command(
+    ctx: typer.Context,
+    file: Path = typer.Argument(..., help="The new backup file (not a URL)."),
+) -> None:
+    """Back up a SQLite database into FILE, consistently, while others use it.
+
+    Uses SQLite's online backup: the copy is the database as of one moment
+    (what a writer has not committed is not in it), checked with PRAGMA
+    integrity_check, and a normal mre database (open it with --db
+    sqlite:///FILE). FILE must not exist: a backup never replaces a file.
+    For PostgreSQL use pg_dump (see the README).
+
+    Example: mre --db sqlite:///mre.db db backup mre-2025-06-01.db
+    """
+    result = backup_sqlite(state(ctx).database_url(), file)
+    version = "empty" if result.schema_version is None else result.schema_version
+    output.console.print(
+        f"backed up {result.source} to {result.path} ({result.bytes} bytes, schema {version})",
+        soft_wrap=True,
+    )

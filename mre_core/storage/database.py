@@ -141,3 +141,5 @@ def _redact(url: str) -> str:
         return url.replace(f":{parts.password}@", ":***@")
     return url
 
+
+redact = _redact  # public: `mre db copy` and `mre db backup` print URLs too
