@@ -147,6 +147,7 @@ def clean(settings, event, tmp_path):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     from mre_core.service.ingestion import IngestionService
+    from mre_core.storage import use_database
     from tests.snapshot import snapshot
 
     track, ev = event
@@ -155,4 +156,5 @@ def clean(settings, event, tmp_path):  # type: ignore[no-untyped-def]
         service.sync_tracks("liverc")
         service.refresh_events(track.slug.lower())
         service.ingest_event(str(ev.event_id))
-        return snapshot()
+        with use_database(service.db):  # the test's own service may be open too
+            return snapshot()

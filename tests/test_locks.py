@@ -14,6 +14,7 @@ from mre_core.errors import InProgressError
 from mre_core.service.ingestion import IngestionService
 from mre_core.service.locks import Lock, event_lock_key
 from mre_core.service.runs import HOST, Heartbeat
+from mre_core.storage import close_database, open_database
 from mre_core.storage.models import IngestionRun, IngestLock, Race
 from mre_core.timeutil import utcnow
 
@@ -160,7 +161,7 @@ def test_a_lock_taken_over_from_a_live_holder_is_noticed_as_lost(db):
         mine.check()
 
 
-def test_the_heartbeat_calls_every_beat_until_stopped():
+def test_the_heartbeat_calls_every_beat_until_stopped(tmp_path):
     calls: list[str] = []
     enough = threading.Event()
 
@@ -169,8 +170,10 @@ def test_the_heartbeat_calls_every_beat_until_stopped():
         if len(calls) >= 3:
             enough.set()
 
-    with Heartbeat(0.01, [beat]):
+    db = open_database(f"sqlite:///{tmp_path / 'hb.db'}")
+    with Heartbeat(db, 0.01, [beat]):
         assert enough.wait(10)
+    close_database(db)
     stopped_at = len(calls)
     enough.clear()
     assert not enough.wait(0.05)  # no beat after the heartbeat stopped

@@ -33,18 +33,18 @@ from mre_core.timeutil import utcnow
 if TYPE_CHECKING:
     from mre_core.http import SourceHttp
     from mre_core.plugins import Connector
-    from mre_core.service.ingestion import IngestionService
+    from mre_core.service.context import OperationContext
     from mre_core.service.runs import RunRecorder
 
 
-def ingest_event(service: IngestionService, run: RunRecorder, event: Event, force: bool) -> None:
+def ingest_event(ops: OperationContext, run: RunRecorder, event: Event, force: bool) -> None:
     if event.ingest_depth == DEPTH_LAPS_FULL and not force:
         run.report.status = ALREADY_COMPLETE
         return
     lock = Lock(
         event_lock_key(event.source, event.source_event_id),
         run.id,
-        service.settings.lock_ttl_s,
+        ops.settings.lock_ttl_s,
         f"event {event.source_event_id}",
     )
     lock.acquire()
@@ -54,10 +54,10 @@ def ingest_event(service: IngestionService, run: RunRecorder, event: Event, forc
         if event.ingest_depth == DEPTH_LAPS_FULL and not force:
             run.report.status = ALREADY_COMPLETE
             return
-        connector = service.registry.get(event.source)
-        http = service.http.for_connector(connector.info)
+        connector = ops.registry.get(event.source)
+        http = ops.http.for_connector(connector.info)
         try:
-            _ingest(service, run, connector, http, event, lock)
+            _ingest(ops, run, connector, http, event, lock)
         finally:
             run.report.requests = http.requests
     finally:
@@ -66,7 +66,7 @@ def ingest_event(service: IngestionService, run: RunRecorder, event: Event, forc
 
 
 def _ingest(
-    service: IngestionService,
+    ops: OperationContext,
     run: RunRecorder,
     connector: Connector,
     http: SourceHttp,
@@ -94,7 +94,7 @@ def _ingest(
     races = connector.call("fetch_races", http=http, track_slug=slug, event_id=event_id)
     logger.info("event {}: {} entries, {} races", event_id, len(entries), len(races))
     run.progress(f"fetching {len(races)} race pages", done=2, total=len(races) + 2)
-    workers = 1 if service.cassette else service.settings.http_concurrency
+    workers = 1 if ops.replaying else ops.settings.http_concurrency
     digests = known_digests(event)
     pages = fetch_in_order(
         lambda race: connector.call(
@@ -125,7 +125,7 @@ def _ingest(
                 )
             run.advance(f"race {number}/{len(races)}: {race.race_label}")
 
-    for step in service.after_event_ingested:
+    for step in ops.after_event_ingested:
         step(event, counts)
 
     lock.check()

@@ -22,16 +22,16 @@ from mre_core.storage.database import write_transaction
 from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, Event, Track
 
 if TYPE_CHECKING:
-    from mre_core.service.ingestion import IngestionService
+    from mre_core.service.context import OperationContext
     from mre_core.service.runs import RunRecorder
 
 
 def refresh_events(
-    service: IngestionService, run: RunRecorder, track: Track, depth: str, ingest_all: bool
+    ops: OperationContext, run: RunRecorder, track: Track, depth: str, ingest_all: bool
 ) -> None:
     report = run.report
-    connector = service.registry.get(track.source)
-    http = service.http.for_connector(connector.info)
+    connector = ops.registry.get(track.source)
+    http = ops.http.for_connector(connector.info)
     run.progress("fetching the events page", done=0, total=1)
     try:
         records = connector.call(
@@ -75,17 +75,17 @@ def refresh_events(
         )
         targets = [t for t in targets if t not in empty]
     run.progress("events page written", done=1, total=1 + len(targets))
-    _ingest_each(service, run, track.source, targets)
+    _ingest_each(ops, run, track.source, targets)
 
 
 def _ingest_each(
-    service: IngestionService, run: RunRecorder, source: str, event_ids: list[str]
+    ops: OperationContext, run: RunRecorder, source: str, event_ids: list[str]
 ) -> None:
     report = run.report
     for position, event_id in enumerate(event_ids):
         run.progress(f"event {event_id} ({position + 1}/{len(event_ids)})")
         try:
-            child = service.ingest_event(event_id, source=source, parent_run_id=run.id)
+            child = ops.ingest_child(event_id, source, run.id)
         except MreError as exc:
             child = exc.report or OperationReport("ingest_event", source, event_id)
             if not child.error_code:

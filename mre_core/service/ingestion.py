@@ -1,15 +1,21 @@
 """The service: the one door to ingestion for the CLI, a web console or an app.
 
-It owns the database connection, the connectors and the HTTP client, and
-runs the three operations in their modules (track_sync, event_sync,
-event_ingest). Nothing outside it calls a connector.
+It owns its database, the connectors and the HTTP client, and runs the
+three operations in their modules (track_sync, event_sync, event_ingest),
+handing them an `OperationContext`. Nothing outside it calls a connector.
+
+Shared: any thread may call any method at any time. Each call runs against
+this service's database (a contextvar, so two services on two databases in
+one process never write into each other's) on the calling thread's own
+connection, taken for the call (from a pool on PostgreSQL).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import peewee
 from loguru import logger
@@ -20,12 +26,13 @@ from mre_core.http.cassette import Cassette
 from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
 from mre_core.service import event_ingest, event_sync, queries, track_sync, users
+from mre_core.service.context import AfterIngest, OperationContext
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
 from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
 from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
-from mre_core.storage import open_database
+from mre_core.storage import close_database, open_database, use_database
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import DATABASE_ERRORS
 from mre_core.storage.models import (
@@ -39,7 +46,19 @@ from mre_core.storage.models import (
     Track,
 )
 
-AfterIngest = Callable[[Event, Counts], None]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _in_database(method: Callable[P, R]) -> Callable[P, R]:
+    """Run a service method against the service's own database, on this thread's connection."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        with use_database(args[0].db):  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return call
 
 
 class IngestionService:
@@ -60,6 +79,17 @@ class IngestionService:
         # laps_full: matching the app's users to the event's drivers (step 9 of
         # deep ingestion) is the first; an app may add its own.
         self.after_event_ingested: list[AfterIngest] = [self.matcher.match_event]
+        self._ops = OperationContext(
+            db=db,
+            registry=registry,
+            http=self.http,
+            settings=settings,
+            replaying=cassette is not None,
+            ingest_child=lambda event_id, source, parent: self.ingest_event(
+                event_id, source=source, parent_run_id=parent
+            ),
+            after_event_ingested=self.after_event_ingested,
+        )
         # Told of every step of every run (the CLI draws its progress bar from these).
         self.progress_listeners: list[ProgressListener] = []
         self._cassette_session: Any = None
@@ -86,8 +116,7 @@ class IngestionService:
             session, self._cassette_session = self._cassette_session, None
             session.__exit__(None, None, None)  # a recorded cassette is written here
         self.http.close()
-        if not self.db.is_closed():
-            self.db.close()
+        close_database(self.db)
 
     def __enter__(self) -> IngestionService:
         return self
@@ -97,15 +126,17 @@ class IngestionService:
 
     # --- the three operations -------------------------------------------------
 
+    @_in_database
     def sync_tracks(self, source: str = "liverc") -> OperationReport:
         self.registry.get(source)  # an unknown source fails before a run is recorded
         return self._run(
             "sync_tracks",
             source,
             "catalogue",
-            lambda run: track_sync.sync_tracks(self, run, source),
+            lambda run: track_sync.sync_tracks(self._ops, run, source),
         )
 
+    @_in_database
     def refresh_events(
         self,
         track: str | int,
@@ -121,9 +152,10 @@ class IngestionService:
             "refresh_events",
             found.source,
             found.source_track_slug,
-            lambda run: event_sync.refresh_events(self, run, found, depth, ingest_all),
+            lambda run: event_sync.refresh_events(self._ops, run, found, depth, ingest_all),
         )
 
+    @_in_database
     def ingest_event(
         self,
         event: str | int,
@@ -140,7 +172,7 @@ class IngestionService:
             "ingest_event",
             found.source,
             found.source_event_id,
-            lambda run: event_ingest.ingest_event(self, run, found, force),
+            lambda run: event_ingest.ingest_event(self._ops, run, found, force),
             parent_run_id,
         )
 
@@ -157,7 +189,8 @@ class IngestionService:
             run = RunRecorder(operation, source, target, self.progress_listeners, parent_run_id)
         except DATABASE_ERRORS as exc:
             raise DatabaseError(f"database error during {operation}: {first_line(exc)}") from exc
-        with logger.contextualize(run_id=run.id), Heartbeat(self.settings.heartbeat_s, run.beats):
+        heartbeat = Heartbeat(self.db, self.settings.heartbeat_s, run.beats)
+        with logger.contextualize(run_id=run.id), heartbeat:
             logger.info("{} {}: started (run {})", operation, target, run.id)
             try:
                 body(run)
@@ -209,28 +242,35 @@ class IngestionService:
 
     # --- users and their links to drivers ----------------------------------------
 
+    @_in_database
     def add_user(
         self, name: str, email: str | None = None, transponders: tuple[str, ...] = ()
     ) -> dict[str, Any]:
         return users.add_user(users.NewUser(name, email, tuple(transponders)))
 
+    @_in_database
     def import_users(self, path: str | Path) -> Counts:
         return users.import_users(Path(path))
 
+    @_in_database
     def list_users(self) -> list[dict[str, Any]]:
         return users.list_users()
 
+    @_in_database
     def list_links(
         self, user_id: int | None = None, status: str | None = None
     ) -> list[dict[str, Any]]:
         return users.links(user_id, status)
 
+    @_in_database
     def confirm_link(self, link_id: int) -> dict[str, Any]:
         return users.decide(link_id, LINK_CONFIRMED)
 
+    @_in_database
     def reject_link(self, link_id: int) -> dict[str, Any]:
         return users.decide(link_id, LINK_REJECTED)
 
+    @_in_database
     def match_users(
         self, event: str | int | None = None, source: str | None = None
     ) -> OperationReport:
@@ -257,27 +297,33 @@ class IngestionService:
 
     # --- reading back ------------------------------------------------------------
 
+    @_in_database
     def list_tracks(
         self, source: str | None = None, include_inactive: bool = False
     ) -> list[dict[str, Any]]:
         return queries.tracks(source, include_inactive)
 
+    @_in_database
     def list_events(self, track: str | int, source: str | None = None) -> list[dict[str, Any]]:
         self._check_source(source, reading=True)
         return queries.events(find_track(track, source))
 
+    @_in_database
     def event_detail(
         self, event: str | int, source: str | None = None, with_laps: bool = False
     ) -> dict[str, Any]:
         self._check_source(source, reading=True)
         return queries.event_detail(find_event(event, source), with_laps)
 
+    @_in_database
     def list_runs(self, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
         return queries.runs(limit, status)
 
+    @_in_database
     def run_detail(self, run_id: int) -> dict[str, Any]:
         return queries.run(run_id)
 
+    @_in_database
     def running(self) -> list[dict[str, Any]]:
         """What is running now, with progress; runs whose process died show as stale."""
         return queries.running(stale_after_s=self.settings.lock_ttl_s)

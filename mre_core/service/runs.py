@@ -16,12 +16,13 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import peewee
 from loguru import logger
 
 from mre_core.errors import MreError
 from mre_core.service.reports import OperationReport
 from mre_core.storage.bulk import update_row
-from mre_core.storage.database import current_database, write_transaction
+from mre_core.storage.database import use_database, write_transaction
 from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun
 from mre_core.timeutil import utcnow
 
@@ -128,11 +129,14 @@ class RunRecorder:
 class Heartbeat:
     """A daemon thread that calls `beats` every `interval_s` until stopped.
 
-    It runs in its own thread (and so its own database connection) because a
-    slow page, retried with backoff, must not let a run look dead.
+    It runs in its own thread (and so on its own connection to `db`) because
+    a slow page, retried with backoff, must not let a run look dead.
     """
 
-    def __init__(self, interval_s: float, beats: list[Callable[[], None]]) -> None:
+    def __init__(
+        self, db: peewee.Database, interval_s: float, beats: list[Callable[[], None]]
+    ) -> None:
+        self._db = db
         self._interval = interval_s
         self._beats = beats
         self._stop = threading.Event()
@@ -147,15 +151,10 @@ class Heartbeat:
         self._thread.join()
 
     def _loop(self) -> None:
-        db = current_database()
-        db.connect(reuse_if_open=True)  # this thread's own connection
-        try:
+        with use_database(self._db):
             while not self._stop.wait(self._interval):
                 for beat in self._beats:
                     try:
                         beat()
                     except Exception as exc:  # a missed beat is logged, never fatal
                         logger.warning("heartbeat failed: {}", exc)
-        finally:
-            if not db.is_closed():
-                db.close()

@@ -17,14 +17,14 @@ from mre_core.storage.models import Track
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
-    from mre_core.service.ingestion import IngestionService
+    from mre_core.service.context import OperationContext
     from mre_core.service.runs import RunRecorder
 
 
-def sync_tracks(service: IngestionService, run: RunRecorder, source: str) -> None:
+def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
     report = run.report
-    connector = service.registry.get(source)
-    http = service.http.for_connector(connector.info)
+    connector = ops.registry.get(source)
+    http = ops.http.for_connector(connector.info)
     run.progress("fetching the track catalogue", done=0, total=1)
     try:
         records = connector.call("list_tracks", http=http)

@@ -8,18 +8,93 @@ and a crash mid-write leaves the last committed transaction intact.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
+from playhouse.pool import PooledPostgresqlDatabase
 
 from mre_core.errors import DatabaseError, NotFoundError, UsageError, first_line
 
-database_proxy = peewee.DatabaseProxy()
+
+class ContextDatabaseProxy(peewee.DatabaseProxy):
+    """The database the models use: the one the calling service bound, in this context.
+
+    peewee binds models to one database per process (`DatabaseProxy`); a
+    process may hold several services on several databases, each called
+    from many threads. So the proxied database is looked up per call: the
+    one `use_database` set in this thread's context (a contextvar), else the
+    one database bound for the whole process (`bind`), else none at all
+    (two are open and the caller named neither: refusing beats guessing).
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, attr: str, value: object) -> None:
+        object.__setattr__(self, attr, value)  # peewee's slots (obj, _callbacks, _Model)
+
+    def __getattr__(self, attr: str) -> object:
+        return getattr(current_database(), attr)  # a clear error when there is none
+
+    def __getattribute__(self, name: str) -> object:
+        if name == "obj":
+            active = _active.get()
+            if active is not None:
+                return active
+        return super().__getattribute__(name)
+
+
+_active: ContextVar[peewee.Database | None] = ContextVar("mre_database", default=None)
+database_proxy = ContextDatabaseProxy()
+_bound: list[peewee.Database] = []  # the databases opened for the whole process, oldest first
+
+
+def bind(db: peewee.Database) -> None:
+    """Make `db` what the models use outside any service call, while it is the only one.
+
+    A database closed without `unbind` (by a script, a test) no longer counts.
+    """
+    _bound[:] = [d for d in _bound if not d.is_closed()]
+    _bound.append(db)
+    database_proxy.initialize(db if len(_bound) == 1 else None)
+
+
+def unbind(db: peewee.Database) -> None:
+    if db in _bound:
+        _bound.remove(db)
+    database_proxy.initialize(_bound[0] if len(_bound) == 1 else None)
+
+
+@contextmanager
+def use_database(db: peewee.Database) -> Iterator[peewee.Database]:
+    """Run a block against `db`, on this thread's own connection.
+
+    Opened here if the thread had none (and then closed here, back to the
+    pool on PostgreSQL); a nested call reuses the connection it finds.
+    """
+    token = _active.set(db)
+    opened = db.is_closed()
+    if opened:
+        db.connect()
+    try:
+        yield db
+    finally:
+        if opened and not db.is_closed():
+            db.close()
+        _active.reset(token)
+
 
 # What a failing database or driver raises, as peewee errors: peewee's
 # InterfaceError (a closed connection, say) is not one of its DatabaseErrors.
 DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
+
+# Connections one service may hold on PostgreSQL (one per thread using it at once),
+# and how long a thread waits for one when all are in use.
+POOL_MAX_CONNECTIONS = 32
+POOL_WAIT_S = 30
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -36,6 +111,11 @@ def current_database() -> peewee.Database:
     """The database the models are bound to right now."""
     db = database_proxy.obj
     if db is None:
+        if len(_bound) > 1:
+            raise RuntimeError(
+                f"{len(_bound)} databases are open in this process: use each through its "
+                "service (or mre_core.storage.use_database), never the models bare"
+            )
         raise RuntimeError("no database is open: call mre_core.storage.open_database first")
     return db
 
@@ -57,7 +137,7 @@ def write_transaction(db: peewee.Database | None = None) -> peewee._atomic:
 
 
 def is_postgres(db: peewee.Database) -> bool:
-    return isinstance(db, peewee.PostgresqlDatabase)
+    return isinstance(db, peewee.PostgresqlDatabase)  # pooled ones included
 
 
 def connect(url: str) -> peewee.Database:
@@ -124,8 +204,12 @@ def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-de
         raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
     # Query parameters go to libpq as they are: ?sslmode=require, ?options=-csearch_path=x
     extra = dict(parse_qsl(parts.query))
-    return peewee.PostgresqlDatabase(
+    # A pool: each thread of a service takes a connection for a call and gives it back.
+    return PooledPostgresqlDatabase(
         name,
+        max_connections=POOL_MAX_CONNECTIONS,
+        stale_timeout=300,
+        timeout=POOL_WAIT_S,
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         host=parts.hostname or None,

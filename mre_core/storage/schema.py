@@ -30,7 +30,7 @@ import peewee
 from loguru import logger
 
 from mre_core.errors import DatabaseError
-from mre_core.storage.database import database_proxy, is_postgres, write_transaction
+from mre_core.storage.database import is_postgres, write_transaction
 from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS, Migration, MigrationContext
 from mre_core.storage.migrations.context import table_names
 from mre_core.storage.migrations.m0001_initial import TABLES as SCHEMA_1_TABLES
@@ -129,10 +129,6 @@ def ensure_current(db: peewee.Database, allow_upgrade: bool | None = None) -> No
                 f"{found.code}: run `mre db upgrade` once (then restart any workers)"
             )
     upgrade(db)
-
-
-def bind(db: peewee.Database) -> None:
-    database_proxy.initialize(db)
 
 
 def _refuse_newer(database: int | None, code: int) -> None:
