@@ -226,7 +226,7 @@ def test_bad_input(mre, db_url, args, code, message):
         (
             ["runs", "list", "--status", "lost"],
             "mre: error: Invalid value for --status: must be one of queued, running, "
-            "succeeded, failed, already_complete (see 'mre runs list --help')",
+            "succeeded, failed, already_complete, cancelled (see 'mre runs list --help')",
         ),
     ],
 )
@@ -369,8 +369,8 @@ def test_runs_help_says_queued_is_reserved(capsys):
     assert main(["runs", "list", "--help"]) == 0
     help_text = " ".join(capsys.readouterr().out.split())
     assert (
-        "Only this status: running, succeeded, failed, already_complete (queued is accepted "
-        "but reserved for a future web console; no run has it yet)." in help_text
+        "Only this status: running, succeeded, failed, already_complete (queued and "
+        "cancelled are accepted but reserved for jobs; no run has them yet)." in help_text
     )
 
 

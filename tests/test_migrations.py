@@ -13,12 +13,11 @@ from mre_core.errors import DatabaseError
 from mre_core.storage import open_database
 from mre_core.storage import schema as versions
 from mre_core.storage.database import connect
-from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS, load
+from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS
 from mre_core.storage.models import ALL_MODELS
+from tests.example_migrations import CHANGES, MISTAKE, WITH_CHANGES, WITH_MISTAKE
 from tests.pg_schema import postgres_schema
 from tests.schema_shape import rows, schema_shape
-
-EXAMPLE = load("tests.example_migrations")  # 1 (the real one), 2 (changes), 3 (loses a row)
 
 
 def _version_rows(db: peewee.Database) -> list[tuple[int, str, str]]:
@@ -32,7 +31,6 @@ def _version_rows(db: peewee.Database) -> list[tuple[int, str, str]]:
 
 def test_the_code_knows_its_migrations_in_order():
     assert [m.version for m in MIGRATIONS] == list(range(1, CODE_VERSION + 1))
-    assert (MIGRATIONS[0].version, MIGRATIONS[0].name) == (1, "initial")
 
 
 def test_a_new_database_is_created_at_the_codes_version(db_url):
@@ -40,7 +38,8 @@ def test_a_new_database_is_created_at_the_codes_version(db_url):
 
     db = open_database(db_url)
     assert versions.database_version(db) == CODE_VERSION
-    assert _version_rows(db) == [(1, "initial", __version__)]
+    assert _version_rows(db) == [(m.version, m.name, __version__) for m in MIGRATIONS]
+    assert [(m.version, m.name) for m in MIGRATIONS[:2]] == [(1, "initial"), (2, "jobs")]
     db.close()
 
 
@@ -92,45 +91,41 @@ def test_a_database_newer_than_the_code_is_refused(db_url):
 
 
 def test_changes_of_every_kind_keep_every_row_and_match_a_fresh_database(service, event, db_url):
-    """Migration 2 of the example history: a CHECK widened (SQLite: a table rebuild), a column
-    added, a column dropped, an index added, on a database holding a whole event."""
+    """A later migration (tests/example_migrations): a CHECK widened (SQLite: a table
+    rebuild), a column added, a column dropped, an index added, on a database holding a
+    whole event and its matched users."""
     track, ev = event
+    service.add_user(ev.races[0].results[0].driver.display_name)  # matched: links are made
     service.sync_tracks("liverc")
     service.refresh_events(track.slug.lower())
     service.ingest_event(str(ev.event_id))
     db = service.db
     before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
-    assert min(len(r) for t, r in before.items() if t not in _NOT_FILLED_BY_INGEST) > 0
+    assert min(len(r) for t, r in before.items() if t != "user_transponders") > 0
     track_columns = _columns(db, "tracks")
 
-    assert [m.version for m in versions.upgrade(db, EXAMPLE[:2])] == [2]
+    assert versions.upgrade(db, WITH_CHANGES) == [CHANGES]
 
     after = {t: rows(db, t) for t in before}
     for table, kept in before.items():
-        if table not in ("tracks", "ingestion_runs"):
+        if table not in ("tracks", "event_driver_links"):
             assert after[table] == kept, table
-    # tracks lost one column, runs gained one (params, None in every row)
+    # tracks lost one column, links gained one (note, None in every row)
     dropped = track_columns.index("liverc_track_last_updated")
     assert [r[:dropped] + r[dropped + 1 :] for r in before["tracks"]] == after["tracks"]
-    names = _columns(db, "ingestion_runs")
-    params = names.index("params")
-    assert [(*r[:params], None, *r[params:]) for r in before["ingestion_runs"]] == after[
-        "ingestion_runs"
+    names = _columns(db, "event_driver_links")
+    note = names.index("note")
+    assert [(*r[:note], None, *r[note:]) for r in before["event_driver_links"]] == after[
+        "event_driver_links"
     ]
-    run = after["ingestion_runs"][0]
-    db.execute_sql(
-        f"UPDATE ingestion_runs SET status = 'cancelled' WHERE id = {run[names.index('id')]}"
-    )  # the widened CHECK takes the new state...
+    db.execute_sql("UPDATE event_driver_links SET status = 'expired'")  # the widened CHECK...
     with pytest.raises(peewee.IntegrityError), db.atomic():
-        db.execute_sql("UPDATE ingestion_runs SET status = 'bogus'")  # ...and still no other
+        db.execute_sql("UPDATE event_driver_links SET status = 'bogus'")  # ...and no other
 
     upgraded = schema_shape(db)
     with _fresh(db_url) as fresh:
-        versions.upgrade(fresh, EXAMPLE[:2])
+        versions.upgrade(fresh, WITH_CHANGES)
         assert schema_shape(fresh) | {"schema_version": None} == upgraded | {"schema_version": None}
-
-
-_NOT_FILLED_BY_INGEST = {"users", "user_transponders", "user_driver_links", "event_driver_links"}
 
 
 def _columns(db: peewee.Database, table: str) -> list[str]:
@@ -166,11 +161,11 @@ def test_a_migration_that_would_lose_a_row_fails_and_changes_nothing(service, ev
 
     with pytest.raises(
         DatabaseError,
-        match=r"^migration 3 \(lose_a_lap\) would lose rows \(laps (\d+) -> \d+\): "
-        "nothing was changed$",
+        match=rf"^migration {MISTAKE.version} \(lose_a_lap\) would lose rows "
+        r"\(laps \d+ -> \d+\): nothing was changed$",
     ):
-        versions.upgrade(db, EXAMPLE)
+        versions.upgrade(db, WITH_MISTAKE)
 
-    assert versions.database_version(db) == 1  # not even migration 2, run in the same upgrade
+    assert versions.database_version(db) == CODE_VERSION  # not even the first, run with it
     assert schema_shape(db) == shape
     assert {t: rows(db, t) for t in before} == before

@@ -10,22 +10,28 @@ that dropped or changed a row fails here (and, before that, in the runner).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mre_core.cli.main import main
 from mre_core.storage import schema as versions
 from mre_core.storage.database import connect
 from mre_core.storage.migrations import CODE_VERSION
-from tests.conftest import _postgres_base
+from tests.conftest import ROOT, _postgres_base
 from tests.pg_schema import postgres_schema
 from tests.releases import load_postgres, load_sqlite, releases
 from tests.schema_shape import rows, schema_shape
 
 RELEASES = releases()
+CHANGELOG = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
-def test_there_is_a_dump_of_every_release_before_this_one():
-    assert RELEASES[0] == "0.1.0"
+def test_there_is_a_dump_of_every_release_in_the_changelog():
+    """A release (a dated version in CHANGELOG.md) without a dump would go untested."""
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", CHANGELOG, re.M)
+    assert released, "no dated release found in CHANGELOG.md"
+    assert sorted(released, key=lambda v: tuple(int(p) for p in v.split("."))) == RELEASES
 
 
 @pytest.mark.parametrize("release", RELEASES)
@@ -49,9 +55,11 @@ def test_a_postgresql_database_of_an_earlier_release_upgrades_with_nothing_lost(
         pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
     with postgres_schema(base) as old_url, postgres_schema(base) as fresh_url:
         load_postgres(old_url, release)
+        made = versions.database_version(connect(old_url))
+        assert made < CODE_VERSION
         assert main(["--db", old_url, "tracks", "list"]) == 7  # shared: refused until upgraded
         assert main(["--db", old_url, "db", "upgrade"]) == 0
-        assert capsys.readouterr().out.startswith(f"database schema 0 -> {CODE_VERSION}:\n")
+        assert capsys.readouterr().out.startswith(f"database schema {made} -> {CODE_VERSION}:\n")
         assert main(["--db", fresh_url, "db", "upgrade"]) == 0
         load_postgres(fresh_url, release, schema=False)
         _assert_same(connect(old_url), connect(fresh_url))

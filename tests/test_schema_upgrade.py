@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import peewee
 import pytest
@@ -18,9 +20,10 @@ from mre_core.errors import DatabaseError
 from mre_core.storage import open_database
 from mre_core.storage import schema as versions
 from mre_core.storage.database import connect
+from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS
 from mre_core.storage.models import Race, Track
 from tests.conftest import ROOT
-from tests.rows import event_row, track_row
+from tests.releases import load_postgres, load_sqlite
 
 
 def _tables(db) -> set[str]:  # type: ignore[no-untyped-def]
@@ -29,35 +32,45 @@ def _tables(db) -> set[str]:  # type: ignore[no-untyped-def]
     return table_names(db)
 
 
-def _as_before_migrations(db: peewee.Database) -> None:
-    """Make `db` what mre 0.1.0 made: the same tables, no schema_version."""
-    db.execute_sql("DROP TABLE schema_version")
+def _made_by_0_1_0(url: str, data: bool = True) -> None:
+    """Fill the empty database at `url` as mre 0.1.0 did (its dump in tests/releases)."""
+    if url.startswith("sqlite"):
+        load_sqlite(Path(url[len("sqlite:///") :]), "0.1.0", data=data)
+    else:
+        load_postgres(url, "0.1.0", data=data)
+
+
+def _applied(start: str) -> str:
+    """What `mre db upgrade` prints when it applies every migration after `start`."""
+    first = 0 if start == "empty" else int(start)
+    lines = [
+        f"  applied {m.version} {m.name}: {m.description}\n"
+        for m in MIGRATIONS
+        if m.version > first
+    ]
+    return f"database schema {start} -> {CODE_VERSION}:\n" + "".join(lines)
 
 
 def test_a_database_of_an_early_0_1_0_commit_is_adopted_with_what_it_lacked(db_url):
-    db = open_database(db_url)
-    event = event_row(track_row(), "1")
-    Race.create(
-        event=event,
-        source_race_id="9",
-        race_url="https://t.liverc.com/results/?p=view_race_result&id=9",
-        class_name="Buggy",
-        race_label="Race 1",
-        race_order=1,
-    )
+    _made_by_0_1_0(db_url)
+    db = connect(db_url)
     db.execute_sql("ALTER TABLE races DROP COLUMN page_digest")  # before the column was added
     db.execute_sql("DROP TABLE ingest_locks")  # and before this table was
-    _as_before_migrations(db)
+    races = rows(db, "races")
     db.close()
     assert versions.database_version(connect(db_url)) == 0
 
     db = open_database(db_url, upgrade=True)
-    assert versions.database_version(db) == 1
-    assert "page_digest" in [c.name for c in db.get_columns("races", schema=_schema(db))]
+    assert versions.database_version(db) == CODE_VERSION
     assert "ingest_locks" in _tables(db)
-    (race,) = Race.select()
-    assert (race.source_race_id, race.race_label, race.page_digest) == ("9", "Race 1", None)
+    assert [(r.id, r.source_race_id, r.page_digest) for r in Race.select().order_by(Race.id)] == [
+        (r[0], r[1], None) for r in races
+    ]  # every race kept, the new column empty
     db.close()
+
+
+def rows(db: peewee.Database, table: str) -> list[tuple]:
+    return db.execute_sql(f'SELECT id, source_race_id FROM "{table}" ORDER BY id').fetchall()
 
 
 def _schema(db: peewee.Database) -> str | None:
@@ -86,56 +99,63 @@ def test_a_table_of_the_same_name_that_is_not_mres_is_refused_and_nothing_is_mad
 def test_an_older_database_is_upgraded_by_the_cli_on_sqlite_and_refused_on_postgresql(
     db_url, capsys
 ):
-    db = open_database(db_url)
-    track_row("keepme")
-    _as_before_migrations(db)
-    db.close()
+    _made_by_0_1_0(db_url)
 
     code = main(["--db", db_url, "tracks", "list", "--json"])
     out, err = capsys.readouterr()
     if db_url.startswith("sqlite"):  # one machine's file: the CLI upgrades it first
         assert code == 0
-        assert err.endswith(
-            "INFO    database schema upgraded: applied 1 initial (the tables of mre 0.1.0)\n"
-        )
-        assert '"slug": "keepme"' in out
+        assert [line[9:] for line in err.splitlines()] == [
+            f"INFO    database schema upgraded: applied {m.version} {m.name} ({m.description})"
+            for m in MIGRATIONS
+        ]
+        assert '"slug": "quickanddirtyrcandhobby"' in out
     else:  # shared: an operator upgrades, once
         assert code == 7
         assert err.splitlines()[-1] == (
-            "mre: error: the database's schema is version 0 and this mre needs 1: "
+            f"mre: error: the database's schema is version 0 and this mre needs {CODE_VERSION}: "
             "run `mre db upgrade` once (then restart any workers)"
         )
         assert versions.database_version(connect(db_url)) == 0
         assert main(["--db", db_url, "db", "upgrade"]) == 0
-        out, _ = capsys.readouterr()
-        assert out == "database schema 0 -> 1:\n  applied 1 initial: the tables of mre 0.1.0\n"
+        assert capsys.readouterr().out == _applied("0")
         assert main(["--db", db_url, "tracks", "list", "--json"]) == 0
-        assert '"slug": "keepme"' in capsys.readouterr().out
-    assert versions.database_version(connect(db_url)) == 1
+        assert '"slug": "quickanddirtyrcandhobby"' in capsys.readouterr().out
+    assert versions.database_version(connect(db_url)) == CODE_VERSION
 
 
 def test_db_status_and_upgrade_say_where_the_database_stands(db_url, capsys):
     from mre_core import __version__
 
     assert main(["--db", db_url, "db", "upgrade"]) == 0
-    assert capsys.readouterr().out == (
-        "database schema empty -> 1:\n  applied 1 initial: the tables of mre 0.1.0\n"
-    )
+    assert capsys.readouterr().out == _applied("empty")
     assert main(["--db", db_url, "db", "upgrade"]) == 0
-    assert capsys.readouterr().out == "database schema 1: up to date, nothing to do\n"
+    assert capsys.readouterr().out == f"database schema {CODE_VERSION}: up to date, nothing to do\n"
     assert main(["--db", db_url, "db", "status"]) == 0
     assert capsys.readouterr().out == (
-        f"database schema: 1\nthis mre:        {__version__}, schema 1\nup to date\n"
+        f"database schema: {CODE_VERSION}\n"
+        f"this mre:        {__version__}, schema {CODE_VERSION}\nup to date\n"
     )
-    db = connect(db_url)
-    _as_before_migrations(db)
-    db.close()
+
+
+def test_db_status_of_a_database_made_by_0_1_0_lists_what_is_pending(db_url, capsys):
+    from mre_core import __version__
+
+    _made_by_0_1_0(db_url, data=False)
     assert main(["--db", db_url, "db", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "database_version": 0,
+        "code_version": CODE_VERSION,
+        "mre_version": __version__,
+        "pending": [{"version": m.version, "name": m.name} for m in MIGRATIONS],
+        "newer_than_code": False,
+    }
+    assert main(["--db", db_url, "db", "status"]) == 0
     assert capsys.readouterr().out == (
-        '{\n  "database_version": 0,\n  "code_version": 1,\n'
-        f'  "mre_version": "{__version__}",\n'
-        '  "pending": [\n    {\n      "version": 1,\n      "name": "initial"\n    }\n  ],\n'
-        '  "newer_than_code": false\n}\n'
+        "database schema: 0 (made before versioned migrations, by mre 0.1.0 or earlier)\n"
+        f"this mre:        {__version__}, schema {CODE_VERSION}\n"
+        f"pending: {len(MIGRATIONS)} (run `mre db upgrade`)\n"
+        + "".join(f"  {m.version} {m.name}\n" for m in MIGRATIONS)
     )
 
 
@@ -151,10 +171,7 @@ def test_db_status_of_a_missing_sqlite_file_creates_nothing(tmp_path, capsys):
 def test_two_processes_upgrading_at_once_one_does_it_the_other_finds_nothing_to_do(db_url):
     """Both start while a third party holds the schema lock; once it lets go, one upgrades
     and the other, having waited, finds the work done."""
-    db = open_database(db_url)
-    track_row("keepme")
-    _as_before_migrations(db)
-    db.close()
+    _made_by_0_1_0(db_url)
 
     with _schema_lock_held(db_url):
         upgraders = [
@@ -174,12 +191,14 @@ def test_two_processes_upgrading_at_once_one_does_it_the_other_finds_nothing_to_
 
     assert [p.returncode for p in upgraders] == [0, 0]
     assert outputs == [
-        "database schema 0 -> 1:\n  applied 1 initial: the tables of mre 0.1.0\n",
-        "database schema 1: up to date, nothing to do\n",
+        _applied("0"),
+        f"database schema {CODE_VERSION}: up to date, nothing to do\n",
     ]
     db = connect(db_url)
-    assert db.execute_sql("SELECT version FROM schema_version").fetchall() == [(1,)]
-    assert db.execute_sql("SELECT source_track_slug FROM tracks").fetchall() == [("keepme",)]
+    assert db.execute_sql("SELECT version FROM schema_version ORDER BY version").fetchall() == [
+        (m.version,) for m in MIGRATIONS
+    ]
+    assert db.execute_sql("SELECT COUNT(*) FROM tracks").fetchone() == (3,)
     db.close()
 
 

@@ -72,16 +72,16 @@ def status(
         shown = "0 (made before versioned migrations, by mre 0.1.0 or earlier)"
     else:
         shown = str(found.database)
-    output.console.print(f"database schema: {shown}")
-    output.console.print(f"this mre:        {__version__}, schema {found.code}")
+    typer.echo(f"database schema: {shown}")
+    typer.echo(f"this mre:        {__version__}, schema {found.code}")
     if found.newer_than_code:
-        output.console.print("newer than this mre: install the mre that upgraded it")
+        typer.echo("newer than this mre: install the mre that upgraded it")
     elif pending:
-        output.console.print(f"pending: {len(pending)} (run `mre db upgrade`)")
+        typer.echo(f"pending: {len(pending)} (run `mre db upgrade`)")
         for m in pending:
-            output.console.print(f"  {m['version']} {m['name']}")
+            typer.echo(f"  {m['version']} {m['name']}")
     else:
-        output.console.print("up to date")
+        typer.echo("up to date")
 
 
 @app.command("upgrade")
@@ -99,14 +99,12 @@ def upgrade(ctx: typer.Context) -> None:
         applied = schema.upgrade(db)
         after = schema.database_version(db)  # another process may have done it meanwhile
     if not applied:
-        output.console.print(f"database schema {after}: up to date, nothing to do")
+        typer.echo(f"database schema {after}: up to date, nothing to do")
         return
     start = "empty" if before is None else str(before)
-    output.console.print(f"database schema {start} -> {applied[-1].version}:")
+    typer.echo(f"database schema {start} -> {applied[-1].version}:")
     for migration in applied:
-        output.console.print(
-            f"  applied {migration.version} {migration.name}: {migration.description}"
-        )
+        typer.echo(f"  applied {migration.version} {migration.name}: {migration.description}")
 
 
 @app.command("copy")

@@ -7,14 +7,15 @@ from rich.table import Table
 
 from mre_core.cli import output
 from mre_core.cli.options import state
-from mre_core.storage.models import RUN_QUEUED, RUN_STATUSES
+from mre_core.storage.models import RUN_CANCELLED, RUN_QUEUED, RUN_STATUSES
 
-# `queued` is valid in the run table, kept for a future web console that queues
-# work; nothing produces it yet, so the help names it as reserved.
-PRODUCED_STATUSES = [s for s in RUN_STATUSES if s != RUN_QUEUED]
+# `queued` and `cancelled` are valid in the run table, kept for jobs (submitted,
+# waiting, cancelled); nothing produces them yet, so the help names them as reserved.
+RESERVED = (RUN_QUEUED, RUN_CANCELLED)
+PRODUCED_STATUSES = [s for s in RUN_STATUSES if s not in RESERVED]
 STATUS_HELP = (
     f"Only this status: {', '.join(PRODUCED_STATUSES)} "
-    f"({RUN_QUEUED} is accepted but reserved for a future web console; no run has it yet)."
+    f"({' and '.join(RESERVED)} are accepted but reserved for jobs; no run has them yet)."
 )
 
 app = typer.Typer(

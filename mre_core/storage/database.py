@@ -97,12 +97,13 @@ POOL_MAX_CONNECTIONS = 32
 POOL_WAIT_S = 30
 
 SQLITE_PRAGMAS = {
+    # Wait for another writer (a second process) instead of failing at once;
+    # first, so that switching a database to WAL waits too.
+    "busy_timeout": 30_000,
     "journal_mode": "wal",
     "foreign_keys": 1,
     # NORMAL is safe with WAL: a power cut may lose the last commit, never corrupt.
     "synchronous": "normal",
-    # Wait for another writer (a second process) instead of failing at once.
-    "busy_timeout": 30_000,
     "cache_size": -64_000,
 }
 

@@ -273,7 +273,17 @@ RUN_RUNNING = "running"
 RUN_SUCCEEDED = "succeeded"
 RUN_FAILED = "failed"
 RUN_ALREADY_COMPLETE = "already_complete"
-RUN_STATUSES = (RUN_QUEUED, RUN_RUNNING, RUN_SUCCEEDED, RUN_FAILED, RUN_ALREADY_COMPLETE)
+RUN_CANCELLED = "cancelled"
+RUN_STATUSES = (
+    RUN_QUEUED,
+    RUN_RUNNING,
+    RUN_SUCCEEDED,
+    RUN_FAILED,
+    RUN_ALREADY_COMPLETE,
+    RUN_CANCELLED,
+)
+RUN_ACTIVE = (RUN_QUEUED, RUN_RUNNING)
+RUN_FINISHED = (RUN_SUCCEEDED, RUN_FAILED, RUN_ALREADY_COMPLETE, RUN_CANCELLED)
 
 
 class IngestionRun(BaseModel):
@@ -306,9 +316,23 @@ class IngestionRun(BaseModel):
     error_message = pw.TextField(null=True)
     host = pw.CharField(max_length=255)
     pid = pw.IntegerField()
+    # A job's parameters (JSON), what it is about (one queued or running job per
+    # key), when it was queued, when someone asked it to stop, and its tries.
+    params = pw.TextField(null=True)
+    job_key = pw.CharField(max_length=255, null=True)
+    queued_at = pw.DateTimeField(null=True)
+    cancel_requested_at = pw.DateTimeField(null=True)
+    attempts = pw.IntegerField(null=True)
 
     class Meta:
         table_name = "ingestion_runs"
+
+
+IngestionRun.add_index(
+    IngestionRun.index(
+        IngestionRun.job_key, unique=True, name="ingestion_runs_one_active_job"
+    ).where(IngestionRun.status.in_(RUN_ACTIVE))
+)
 
 
 class IngestLock(BaseModel):

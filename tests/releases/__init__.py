@@ -49,16 +49,27 @@ def _parts(schema_file: str, data_file: str, schema: bool, data: bool) -> list[s
     return [name for name, wanted in ((schema_file, schema), (data_file, data)) if wanted]
 
 
+# A database the migrations made has its own schema_version rows: feeding it a
+# release's data must not add that release's (`schema=False` leaves them out).
+VERSION_ROWS = re.compile(r'^INSERT INTO "?(?:public\.)?"?schema_version"? .*$', re.MULTILINE)
+
+
 def load_sqlite(path: Path, release: str, *, data: bool = True, schema: bool = True) -> None:
     """Load a release's SQLite dump into the database file at `path` (made if missing).
 
     `data=False` makes the release's empty tables; `schema=False` inserts its
-    rows into tables that exist already (e.g. a database the migrations made).
-    Foreign keys are not enforced while loading, as sqlite3 leaves them off.
+    rows into tables that exist already (e.g. a database the migrations made),
+    less its schema_version rows. Foreign keys are not enforced while
+    loading, as sqlite3 leaves them off.
     """
     scripts = [_read(release, name) for name in _parts(SQLITE_SCHEMA, SQLITE_DATA, schema, data)]
+    if not schema:
+        scripts = [VERSION_ROWS.sub("", script) for script in scripts]
     connection = sqlite3.connect(path)
     try:
+        # WAL, as every mre database is: a file in another journal mode cannot be
+        # switched while another connection writes (SQLite does not wait for that).
+        connection.execute("PRAGMA journal_mode = wal")
         for script in scripts:  # one transaction each: a failed load leaves nothing half done
             connection.executescript(f"BEGIN;\n{script}\nCOMMIT;")
     finally:
@@ -72,7 +83,7 @@ def load_postgres(url: str, release: str, *, data: bool = True, schema: bool = T
     `?options=-csearch_path%3Dt_abc123`: the dump's `public.` qualifiers are
     dropped so every table, sequence and default lands in (and refers to)
     the first schema of the search_path. `data=False` makes the release's
-    empty tables; `schema=False` inserts its rows (and sets its sequences)
+    empty tables; `schema=False` inserts its rows but schema_version (and sets its sequences)
     into tables that exist already.
     """
     import psycopg2
@@ -80,6 +91,8 @@ def load_postgres(url: str, release: str, *, data: bool = True, schema: bool = T
     scripts = [
         _read(release, name) for name in _parts(POSTGRES_SCHEMA, POSTGRES_DATA, schema, data)
     ]
+    if not schema:
+        scripts = [VERSION_ROWS.sub("", script) for script in scripts]
     connection = psycopg2.connect(url)
     try:
         with connection, connection.cursor() as cursor:  # commits, or rolls back on error
