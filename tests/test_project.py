@@ -43,7 +43,10 @@ def test_the_embedding_example_runs_offline(tmp_path, capsys):
         sys.path.pop(0)
     embed.main(f"sqlite:///{tmp_path / 'embed.db'}")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "succeeded: 8 requests, 580 rows written"
+    # 413 laps, 48 results, 48 race drivers, 24 entries (new, then moved to their real
+    # driver: updated), 6 races, 20 entry-list drivers + 20 real ones (new) and the 20
+    # merged (updated), and the event marked laps_full
+    assert lines[0] == "succeeded: 8 requests, 624 rows written"
     assert len(lines) == 1 + 6  # one line per race
 
 

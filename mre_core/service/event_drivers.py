@@ -4,14 +4,17 @@ Entry lists often carry no driver ids (LiveRC's do not), race results do.
 So a driver first seen on an entry list gets a temporary id,
 `entry_<event id>_<normalised name>`, scoped to the event because two
 people can share a name across events. When a race result of the event
-names the same driver (by id, else by normalised name), the temporary id
-becomes the real one:
+names the same driver (by id, else by normalised name), the driver with
+the real id is found, or made if this is the first event that names it;
+this event's entries move to it, it takes the entry list's name and
+transponder (keeping its own when the entry list shows none), and the
+temporary row records `merged_into`. Rows are never deleted.
 
-- if no driver has the real id yet, the temporary row is renamed;
-- if one does (from another event), this event's entries move to it, it
-  takes the entry list's name and transponder (keeping its own when the
-  entry list shows none), and the temporary row records `merged_into`.
-  Rows are never deleted.
+The temporary row is never renamed into the real one: which event came
+first would then decide which rows exist, so two orders of ingestion (a
+fleet of workers, say) would leave different tables, and two processes
+promoting one driver at once would collide on its key. Made-or-found and
+merged, every order leaves the same rows.
 
 A re-ingested entry list treats a known driver the same way: its name is
 the entry list's, and a transponder the entry list does not show is kept.
@@ -21,9 +24,8 @@ entry (`entry_origin = 'race_result'`): nothing the site shows is dropped.
 
 Every driver of a new event is promoted once, so promotion is kept cheap:
 the real ids a race names are looked up in one query per race
-(`prefetch`), a rename is one UPDATE, and the in-memory indexes are
-adjusted instead of rebuilt, for a merge too (a season's regulars are
-merged at every event after their first).
+(`prefetch`), and the in-memory indexes are adjusted instead of rebuilt
+(a season's regulars are merged at every event).
 """
 
 from __future__ import annotations
@@ -263,13 +265,11 @@ class EventDrivers:
     def _promote(self, temp: _Driver, source_id: str) -> None:
         real = self._real_driver(source_id)
         self._real.pop(source_id, None)  # about to change: look it up afresh if asked again
-        if real is None:
-            update_row(Driver, temp.id, {"source_driver_id": source_id})
-            self.counts.add("drivers", updated=1)
-            # What _index() would rebuild: only the renamed driver's key changes.
-            self._by_sid[source_id] = self._by_sid.pop(temp.source_driver_id, [])
-            temp.source_driver_id = source_id
-            return
+        source_row = Driver.get_by_id(temp.id)
+        if real is None:  # the first event that names this driver: the real one is made
+            made = self._driver_for(source_id, source_row.display_name)
+            update_row(Driver, made.id, {"transponder_number": source_row.transponder_number})
+            real = (made.id, source_row.transponder_number)
         real_id, real_transponder = real
         real_driver = next(
             (e.driver for e in self._entries if e.driver.id == real_id), None
@@ -279,19 +279,18 @@ class EventDrivers:
         for entry in moving:
             update_row(EventEntry, entry.id, {"driver": real_id})
             entry.driver = real_driver
-        source_row = Driver.get_by_id(temp.id)
-        update_row(
-            Driver,
-            real_id,
-            {
-                "display_name": source_row.display_name,
-                "normalized_name": source_row.normalized_name,
-                "transponder_number": source_row.transponder_number or real_transponder,
-            },
-        )
+        takes = {
+            "display_name": source_row.display_name,
+            "normalized_name": source_row.normalized_name,
+            "transponder_number": source_row.transponder_number or real_transponder,
+        }
+        real_row = Driver.get_by_id(real_id)
+        if any(getattr(real_row, k) != v for k, v in takes.items()):
+            update_row(Driver, real_id, takes)
+            self.counts.add("drivers", updated=1)
         update_row(Driver, temp.id, {"merged_into": real_id})
         self.counts.add("event_entries", updated=len(moving))
-        self.counts.add("drivers", updated=2)
+        self.counts.add("drivers", updated=1)
         # What _load() would rebuild (names are unchanged): the moved entries change key.
         staying = [e for e in self._by_sid.pop(temp.source_driver_id, []) if e.driver is temp]
         if staying:
