@@ -16,6 +16,9 @@ Exit codes (also in the README):
 | 5 | NetworkError | the site could not be reached (after retries), or fetching is off |
 | 6 | InProgressError | the same event is being ingested by another run |
 | 7 | DatabaseError | the database cannot be opened or written |
+| 8 | RunAbandonedError | the run's process died before it ended (`mre runs wait`) |
+| 130 | RunCancelledError | cancelled: by a person (`mre runs cancel`), or Ctrl-C (SIGINT) |
+| 143 | RunCancelledError | stopped by SIGTERM (cron, systemd, docker, `timeout`) |
 """
 
 from __future__ import annotations
@@ -126,6 +129,41 @@ class InProgressError(MreError):
 class DatabaseError(MreError):
     exit_code = 7
     code = "database"
+
+
+class RunAbandonedError(MreError):
+    """A run whose process died (killed, crashed) before it could record its end."""
+
+    exit_code = 8
+    code = "abandoned"
+
+
+class RunCancelledError(MreError):
+    """The run was asked to stop, and stopped between two whole pieces of work."""
+
+    exit_code = 130
+    code = "cancelled"
+
+    def __init__(self, message: str, exit_code: int = 130) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class RunRequeuedError(MreError):
+    """A worker shutting down stopped this job between races and put it back in the queue."""
+
+    code = "requeued"
+
+
+def exit_code_for(code: str | None) -> int:
+    """The exit code of a failure recorded by its `code` (in a run row, say)."""
+    classes: list[type[MreError]] = [MreError]
+    found: dict[str, int] = {}
+    while classes:
+        cls = classes.pop()
+        found.setdefault(cls.code, cls.exit_code)
+        classes.extend(cls.__subclasses__())
+    return found.get(code or "", 1)
 
 
 def first_line(error: BaseException) -> str:

@@ -365,15 +365,6 @@ def test_no_subcommand_reuses_a_global_option_name():
     assert clashes == set()
 
 
-def test_runs_help_says_queued_is_reserved(capsys):
-    assert main(["runs", "list", "--help"]) == 0
-    help_text = " ".join(capsys.readouterr().out.split())
-    assert (
-        "Only this status: running, succeeded, failed, already_complete (queued and "
-        "cancelled are accepted but reserved for jobs; no run has them yet)." in help_text
-    )
-
-
 COMMANDS = [
     [],
     ["tracks"],

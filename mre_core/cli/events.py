@@ -8,8 +8,10 @@ from mre_core.cli import output
 from mre_core.cli.options import (
     DEEP_DEPTH_OPTION,
     DEPTH_OPTION,
+    DETACH_OPTION,
     EVENT_HELP,
     FORCE_OPTION,
+    JSON_REPORT_OPTION,
     NEW_ONLY_OPTION,
     SOURCE_HELP,
     TRACK_OPTION,
@@ -17,17 +19,9 @@ from mre_core.cli.options import (
     Depth,
     state,
 )
-from mre_core.service.reports import OperationReport
+from mre_core.cli.output import finish
 
 app = typer.Typer(help="A track's events and their results.", no_args_is_help=True)
-
-
-def finish(result: OperationReport) -> None:
-    """Show the report; a failed operation exits with its error's code."""
-    output.report(result)
-    if result.exit_code:
-        output.error(result.error_message or result.status)
-        raise typer.Exit(result.exit_code)
 
 
 @app.command("refresh")
@@ -37,10 +31,22 @@ def refresh(
     depth: Depth = DEPTH_OPTION,
     ingest_new_only: bool = NEW_ONLY_OPTION,
     source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
+    detach: bool = DETACH_OPTION,
+    as_json: bool = JSON_REPORT_OPTION,
 ) -> None:
-    """Sync one track's event list; with --depth laps_full also ingest events whole."""
+    """Sync one track's event list; with --depth laps_full also ingest events whole.
+
+    With --detach and --depth laps_full, the job queues one import per event
+    for the workers to share, and ends when the last of them does.
+    """
     with state(ctx).service() as service:
-        finish(service.refresh_events(track_id, depth.value, not ingest_new_only, source))
+        if detach:
+            submitted = service.submit_event_sync(
+                track_id, depth.value, not ingest_new_only, source
+            )
+            output.submission(submitted, as_json)
+            return
+        finish(service.refresh_events(track_id, depth.value, not ingest_new_only, source), as_json)
 
 
 @app.command("ingest")
@@ -50,10 +56,15 @@ def ingest(
     depth: DeepDepth = DEEP_DEPTH_OPTION,
     force: bool = FORCE_OPTION,
     source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
+    detach: bool = DETACH_OPTION,
+    as_json: bool = JSON_REPORT_OPTION,
 ) -> None:
     """Deep-ingest one event: entry list, every race, every lap (races + 2 requests)."""
     with state(ctx).service() as service:
-        finish(service.ingest_event(event, depth.value, force, source))
+        if detach:
+            output.submission(service.submit_event_ingest(event, force, source), as_json)
+            return
+        finish(service.ingest_event(event, depth.value, force, source), as_json)
 
 
 @app.command("list")

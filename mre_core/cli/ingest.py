@@ -61,7 +61,13 @@ def refresh_events(
 ) -> None:
     """Same as `mre events refresh`, for one source."""
     events.refresh(
-        ctx, track_id=track_id, depth=depth, ingest_new_only=ingest_new_only, source=_source(ctx)
+        ctx,
+        track_id=track_id,
+        depth=depth,
+        ingest_new_only=ingest_new_only,
+        source=_source(ctx),
+        detach=False,
+        as_json=False,
     )
 
 
@@ -73,4 +79,12 @@ def ingest_event(
     force: bool = FORCE_OPTION,
 ) -> None:
     """Same as `mre events ingest`, for one source."""
-    events.ingest(ctx, event=event_id, depth=depth, force=force, source=_source(ctx))
+    events.ingest(
+        ctx,
+        event=event_id,
+        depth=depth,
+        force=force,
+        source=_source(ctx),
+        detach=False,
+        as_json=False,
+    )

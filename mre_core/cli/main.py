@@ -9,7 +9,9 @@ only with MRE_DEBUG=1.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -18,9 +20,9 @@ from typing import Any
 import typer
 
 from mre_core import __version__, logs
-from mre_core.cli import connectors, db, events, ingest, output, runs, tracks, users
+from mre_core.cli import connectors, db, events, ingest, output, runs, tracks, users, worker
 from mre_core.cli.state import CliState
-from mre_core.errors import DatabaseError, MreError, first_line
+from mre_core.errors import DatabaseError, MreError, RunCancelledError, first_line
 from mre_core.settings import Settings
 from mre_core.storage.database import DATABASE_ERRORS
 
@@ -51,6 +53,7 @@ app.add_typer(runs.app, name="runs")
 app.add_typer(users.app, name="users")
 app.add_typer(db.app, name="db")
 app.command("status")(runs.status)
+app.command("worker")(worker.worker)
 
 
 def _version(value: bool) -> None:
@@ -143,8 +146,15 @@ def hoist_global_options(argv: list[str], options: Mapping[str, int]) -> list[st
     return front + rest
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    """SIGTERM (cron, systemd, docker, `timeout`): stop like Ctrl-C, recorded as cancelled."""
+    raise RunCancelledError("stopped by SIGTERM", exit_code=143)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `mre` with `argv`; return the exit code instead of exiting."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
     command = typer.main.get_command(app)
     args = hoist_global_options(
         list(sys.argv[1:] if argv is None else argv), global_options_of(command)
@@ -156,9 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except typer.Abort:
-        output.error("aborted")
-        return 1
+    except (typer.Abort, KeyboardInterrupt):
+        output.error("cancelled (SIGINT)")
+        return 130
     except ClickError as exc:
         return _click_error(exc)
     except MreError as exc:

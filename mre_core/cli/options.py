@@ -44,3 +44,15 @@ FORCE_OPTION = typer.Option(
     "--force",
     help="Fetch again even if already laps_full (only race pages that changed are parsed).",
 )
+
+
+DETACH_OPTION = typer.Option(
+    False,
+    "--detach",
+    help="Queue it for a worker (`mre worker`) and print RUN_ID STATUS at once: STATUS is "
+    "queued, in_progress (a run of the same target was already queued or running: its id) "
+    "or already_complete.",
+)
+JSON_REPORT_OPTION = typer.Option(
+    False, "--json", help="Print JSON: the report, or with --detach {run_id, status}."
+)

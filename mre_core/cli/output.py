@@ -7,9 +7,11 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
+import typer
 from rich.console import Console
 from rich.table import Table
 
+from mre_core.service.job_queue import Submission
 from mre_core.service.reports import OperationReport
 
 console = Console(highlight=False, soft_wrap=False)
@@ -27,6 +29,22 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def submission(submitted: Submission, as_json_: bool) -> None:
+    """What --detach prints: `RUN_ID STATUS`, or the same as JSON."""
+    if as_json_:
+        as_json(submitted.as_dict())
+    else:
+        sys.stdout.write(f"{submitted.run_id} {submitted.status}\n")
+
+
+def finish(result: OperationReport, as_json_: bool = False) -> None:
+    """Show the report; a failed (or cancelled) operation exits with its error's code."""
+    as_json(result.as_dict()) if as_json_ else report(result)
+    if result.exit_code:
+        error(result.error_message or result.status)
+        raise typer.Exit(result.exit_code)
 
 
 def report(result: OperationReport) -> None:

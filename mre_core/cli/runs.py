@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import time
+
 import typer
 from rich.table import Table
 
 from mre_core.cli import output
 from mre_core.cli.options import state
-from mre_core.storage.models import RUN_CANCELLED, RUN_QUEUED, RUN_STATUSES
-
-# `queued` and `cancelled` are valid in the run table, kept for jobs (submitted,
-# waiting, cancelled); nothing produces them yet, so the help names them as reserved.
-RESERVED = (RUN_QUEUED, RUN_CANCELLED)
-PRODUCED_STATUSES = [s for s in RUN_STATUSES if s not in RESERVED]
-STATUS_HELP = (
-    f"Only this status: {', '.join(PRODUCED_STATUSES)} "
-    f"({' and '.join(RESERVED)} are accepted but reserved for jobs; no run has them yet)."
+from mre_core.errors import exit_code_for
+from mre_core.storage.models import (
+    RUN_ALREADY_COMPLETE,
+    RUN_CANCELLED,
+    RUN_FINISHED,
+    RUN_STATUSES,
+    RUN_SUCCEEDED,
 )
+
+STATUS_HELP = f"Only this status: {', '.join(RUN_STATUSES)}."
+
+WAIT_POLL_S = 0.25  # a status poll is one indexed read
 
 app = typer.Typer(
     help="Run records: one per operation, kept current while it works.", no_args_is_help=True
@@ -96,6 +100,57 @@ def show(
         output.console.print(
             f"  run {child['id']}: {child['operation']} {child['target']} {child['status']}"
         )
+
+
+@app.command("wait")
+def wait(
+    ctx: typer.Context,
+    run_id: int = typer.Argument(..., help="The run's id (as --detach printed it)."),
+    timeout: float | None = typer.Option(
+        None, "--timeout", min=0, help="Give up after this many seconds (exit 6: still running)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the finished run as JSON."),
+) -> None:
+    """Wait for a run to end; exit 0 for succeeded or already_complete, the failure's own
+    exit code for failed (see the README), 130 for cancelled.
+
+    Example: mre runs wait $(mre events ingest --event 486677 --detach | cut -d' ' -f1)
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    with state(ctx).service() as service:
+        detail = service.run_detail(run_id)
+        while detail["status"] not in RUN_FINISHED:
+            if deadline is not None and time.monotonic() >= deadline:
+                output.error(f"run {run_id} is still {detail['status']} after {timeout:g} s")
+                raise typer.Exit(6)
+            time.sleep(WAIT_POLL_S)
+            detail = service.run_detail(run_id)
+    if as_json:
+        output.as_json(detail)
+    else:
+        typer.echo(f"run {run_id}: {detail['status']}")
+    if detail["status"] in (RUN_SUCCEEDED, RUN_ALREADY_COMPLETE):
+        return
+    if detail["status"] == RUN_CANCELLED:
+        raise typer.Exit(130)
+    output.error(f"run {run_id} failed: {detail['error_message']}")
+    raise typer.Exit(exit_code_for(detail["error_code"]))
+
+
+@app.command("cancel")
+def cancel(
+    ctx: typer.Context,
+    run_id: int = typer.Argument(..., help="The run's id."),
+) -> None:
+    """Cancel a run: a queued one at once; a running import stops between races, keeping
+    the races it wrote, and releases its event. A finished run is left as it is.
+
+    Example: mre runs cancel 42
+    """
+    with state(ctx).service() as service:
+        detail = service.cancel_run(run_id)
+    asked = " (stops at its next race)" if detail["status"] == "running" else ""
+    typer.echo(f"run {run_id}: {detail['status']}{asked}")
 
 
 def status(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from mre_core.cli import output
-from mre_core.cli.options import SOURCE_HELP, state
+from mre_core.cli.options import DETACH_OPTION, JSON_REPORT_OPTION, SOURCE_HELP, state
+from mre_core.cli.output import finish
 
 app = typer.Typer(help="The track catalogue.", no_args_is_help=True)
 
@@ -14,10 +15,15 @@ app = typer.Typer(help="The track catalogue.", no_args_is_help=True)
 def sync(
     ctx: typer.Context,
     source: str = typer.Option("liverc", "--source", help="The connector whose catalogue to sync."),
+    detach: bool = DETACH_OPTION,
+    as_json: bool = JSON_REPORT_OPTION,
 ) -> None:
     """Fetch the source's track list: add new tracks, update known ones, mark gone ones inactive."""
     with state(ctx).service() as service:
-        output.report(service.sync_tracks(source))
+        if detach:
+            output.submission(service.submit_track_sync(source), as_json)
+            return
+        finish(service.sync_tracks(source), as_json)
 
 
 @app.command("list")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import peewee
 
@@ -23,6 +24,8 @@ from mre_core.storage.models import Event
 AfterIngest = Callable[[Event, Counts], None]
 # Ingest one event as a child run of `parent_run_id`: (event id, source, parent) -> its report.
 IngestChild = Callable[[str, str, int], OperationReport]
+# Queue one event's ingest as a child job instead: (event id, source, parent) -> the submission.
+EnqueueChild = Callable[[str, str, int], Any]
 
 
 @dataclass(slots=True)
@@ -37,3 +40,5 @@ class OperationContext:
     # Run after an event's races are written and before it is marked laps_full
     # (matching the app's users to its drivers is the first).
     after_event_ingested: list[AfterIngest] = field(default_factory=list)
+    # Set when the operation runs as a job: children are queued, not run here.
+    enqueue_child: EnqueueChild | None = None

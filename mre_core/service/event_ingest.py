@@ -114,6 +114,7 @@ def _ingest(
     with closing(pages):
         for number, (race, detail) in enumerate(pages, start=1):
             lock.check()
+            run.check_stop()
             write_race(event, race, detail, drivers, counts)
             results += len(detail.results)
             laps += sum(len(result.laps) for result in detail.results)

@@ -75,7 +75,24 @@ def refresh_events(
         )
         targets = [t for t in targets if t not in empty]
     run.progress("events page written", done=1, total=1 + len(targets))
-    _ingest_each(ops, run, track.source, targets)
+    if ops.enqueue_child is not None:
+        _enqueue_each(ops, run, track.source, targets)
+    else:
+        _ingest_each(ops, run, track.source, targets)
+
+
+def _enqueue_each(
+    ops: OperationContext, run: RunRecorder, source: str, event_ids: list[str]
+) -> None:
+    """As a job: queue one child job per event, for whichever worker is free; this run
+    then waits, holding no worker, and ends when the last of them does."""
+    assert ops.enqueue_child is not None
+    for event_id in event_ids:
+        submitted = ops.enqueue_child(event_id, source, run.id)
+        if submitted.status == "queued":
+            run.report.waiting += 1
+        else:  # already queued or running for someone else: not this run's child
+            logger.info("event {}: already in progress as run {}", event_id, submitted.run_id)
 
 
 def _ingest_each(
@@ -83,6 +100,7 @@ def _ingest_each(
 ) -> None:
     report = run.report
     for position, event_id in enumerate(event_ids):
+        run.check_stop()
         run.progress(f"event {event_id} ({position + 1}/{len(event_ids)})")
         try:
             child = ops.ingest_child(event_id, source, run.id)

@@ -13,20 +13,30 @@ connection, taken for the call (from a pool on PostgreSQL).
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 import peewee
 from loguru import logger
 
-from mre_core.errors import DatabaseError, MreError, UsageError, first_line
+from mre_core.errors import (
+    DatabaseError,
+    MreError,
+    RunCancelledError,
+    RunRequeuedError,
+    UsageError,
+    first_line,
+)
 from mre_core.http import HttpClient
 from mre_core.http.cassette import Cassette
 from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
-from mre_core.service import event_ingest, event_sync, queries, track_sync, users
+from mre_core.service import event_ingest, event_sync, job_queue, queries, track_sync, users
 from mre_core.service.context import AfterIngest, OperationContext
+from mre_core.service.job_queue import Submission
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
 from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
@@ -34,7 +44,7 @@ from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
 from mre_core.storage import close_database, open_database, use_database
 from mre_core.storage.counts import Counts
-from mre_core.storage.database import DATABASE_ERRORS
+from mre_core.storage.database import DATABASE_ERRORS, is_postgres
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
     DEPTH_NONE,
@@ -42,10 +52,13 @@ from mre_core.storage.models import (
     LINK_CONFIRMED,
     LINK_REJECTED,
     RUN_FAILED,
+    RUN_QUEUED,
     Event,
+    IngestionRun,
     Track,
 )
 
+Body = Callable[[RunRecorder], None]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -90,6 +103,19 @@ class IngestionService:
             ),
             after_event_ingested=self.after_event_ingested,
         )
+        # As a job, an event sync queues its events for the workers instead of
+        # running them in its own thread (one worker must be able to finish it).
+        self._job_ops = replace(
+            self._ops,
+            enqueue_child=lambda event_id, source, parent: job_queue.submit(
+                "ingest_event",
+                source,
+                event_id,
+                {"force": False},
+                parent_id=parent,
+                stale_after_s=settings.lock_ttl_s,
+            ),
+        )
         # Told of every step of every run (the CLI draws its progress bar from these).
         self.progress_listeners: list[ProgressListener] = []
         self._cassette_session: Any = None
@@ -124,17 +150,12 @@ class IngestionService:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # --- the three operations -------------------------------------------------
+    # --- the three operations, run now in the caller's thread -------------------
 
     @_in_database
     def sync_tracks(self, source: str = "liverc") -> OperationReport:
         self.registry.get(source)  # an unknown source fails before a run is recorded
-        return self._run(
-            "sync_tracks",
-            source,
-            "catalogue",
-            lambda run: track_sync.sync_tracks(self._ops, run, source),
-        )
+        return self._run_now("sync_tracks", source, "catalogue", {})
 
     @_in_database
     def refresh_events(
@@ -144,16 +165,9 @@ class IngestionService:
         ingest_all: bool = False,
         source: str | None = None,
     ) -> OperationReport:
-        if depth not in DEPTHS:
-            raise UsageError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
-        self._check_source(source)
-        found = find_track(track, source)
-        return self._run(
-            "refresh_events",
-            found.source,
-            found.source_track_slug,
-            lambda run: event_sync.refresh_events(self._ops, run, found, depth, ingest_all),
-        )
+        found = self._event_sync_target(track, depth, ingest_all, source)
+        params = {"depth": depth, "ingest_all": ingest_all}
+        return self._run_now("refresh_events", found.source, found.source_track_slug, params)
 
     @_in_database
     def ingest_event(
@@ -164,44 +178,182 @@ class IngestionService:
         source: str | None = None,
         parent_run_id: int | None = None,
     ) -> OperationReport:
+        found = self._ingest_target(event, depth, source)
+        return self._run_now(
+            "ingest_event", found.source, found.source_event_id, {"force": force}, parent_run_id
+        )
+
+    # --- the same, as jobs: submitted now, run by a worker ------------------------
+
+    @_in_database
+    def submit_track_sync(self, source: str = "liverc") -> Submission:
+        self.registry.get(source)
+        return self._submit("sync_tracks", source, "catalogue", {})
+
+    @_in_database
+    def submit_event_sync(
+        self,
+        track: str | int,
+        depth: str = DEPTH_NONE,
+        ingest_all: bool = False,
+        source: str | None = None,
+    ) -> Submission:
+        found = self._event_sync_target(track, depth, ingest_all, source)
+        params = {"depth": depth, "ingest_all": ingest_all}
+        return self._submit("refresh_events", found.source, found.source_track_slug, params)
+
+    @_in_database
+    def submit_event_ingest(
+        self, event: str | int, force: bool = False, source: str | None = None
+    ) -> Submission:
+        """Queue an event's import; an event at laps_full gets a finished run and no job."""
+        found = self._ingest_target(event, DEPTH_LAPS_FULL, source)
+        active = job_queue.active_run("ingest_event", found.source, found.source_event_id)
+        if active is None and found.ingest_depth == DEPTH_LAPS_FULL and not force:
+            report = self.ingest_event(f"id:{found.id}")  # answers at once, no request
+            return Submission(report.run_id or 0, job_queue.ALREADY_COMPLETE)
+        return self._submit("ingest_event", found.source, found.source_event_id, {"force": force})
+
+    @_in_database
+    def claim_job(self) -> int | None:
+        """For a worker: take the oldest queued job (None: the queue is empty)."""
+        self._jobs_here()
+        return job_queue.claim_next()
+
+    @_in_database
+    def run_job(
+        self, run_id: int, shutting_down: Callable[[], bool] = lambda: False
+    ) -> OperationReport:
+        """For a worker: run a job it claimed. A waiting parent, or a job the worker's
+        shutdown put back in the queue, is left `running` / `queued` for later."""
+        row = IngestionRun.get_by_id(run_id)
+        return self._execute(
+            row, json.loads(row.params or "{}"), as_job=True, shutting_down=shutting_down
+        )
+
+    @_in_database
+    def requeue_stalled_jobs(self) -> list[int]:
+        """Jobs whose worker died go back to the queue (a worker calls this now and then)."""
+        return job_queue.requeue_stalled(self.settings.lock_ttl_s)
+
+    @_in_database
+    def cancel_run(self, run_id: int) -> dict[str, Any]:
+        """Cancel a queued job at once; a running one stops between races, keeping whole races."""
+        queries.run(run_id)  # not found: exit 3
+        job_queue.cancel(run_id)
+        return queries.run(run_id)
+
+    @_in_database
+    def jobs_pending(self) -> int:
+        """Queued and running runs (children included): a worker with --until-idle stops at 0."""
+        self._jobs_here()
+        return job_queue.pending()
+
+    def _submit(
+        self, operation: str, source: str, target: str, params: dict[str, Any]
+    ) -> Submission:
+        self._jobs_here()
+        return job_queue.submit(
+            operation, source, target, params, stale_after_s=self.settings.lock_ttl_s
+        )
+
+    def _jobs_here(self) -> None:
+        if is_postgres(self.db):
+            raise UsageError(
+                "jobs and workers on PostgreSQL run on procrastinate, which this version "
+                "does not have yet: run the command without --detach"
+            )
+
+    # --- running an operation under its run record ----------------------------------
+
+    def _event_sync_target(
+        self, track: str | int, depth: str, ingest_all: bool, source: str | None
+    ) -> Track:
+        if depth not in DEPTHS:
+            raise UsageError(f"depth must be one of {', '.join(DEPTHS)}, not {depth!r}")
+        self._check_source(source)
+        return find_track(track, source)
+
+    def _ingest_target(self, event: str | int, depth: str, source: str | None) -> Event:
         if depth != DEPTH_LAPS_FULL:
             raise UsageError(f"deep ingestion has one depth, laps_full (not {depth!r})")
         self._check_source(source)
-        found = find_event(event, source)
-        return self._run(
-            "ingest_event",
-            found.source,
-            found.source_event_id,
-            lambda run: event_ingest.ingest_event(self._ops, run, found, force),
-            parent_run_id,
-        )
+        return find_event(event, source)
 
-    def _run(
+    def _body(self, row: IngestionRun, params: dict[str, Any], ops: OperationContext) -> Body:
+        """The operation a run row names, with its parameters: the same for the CLI and a job."""
+        if row.operation == "sync_tracks":
+            return lambda run: track_sync.sync_tracks(ops, run, row.source)
+        if row.operation == "refresh_events":
+            track = find_track(row.target, row.source)
+            return lambda run: event_sync.refresh_events(
+                ops, run, track, params["depth"], params["ingest_all"]
+            )
+        event = find_event(row.target, row.source)
+        return lambda run: event_ingest.ingest_event(ops, run, event, params["force"])
+
+    def _run_now(
         self,
         operation: str,
         source: str,
         target: str,
-        body: Callable[[RunRecorder], None],
+        params: dict[str, Any],
         parent_run_id: int | None = None,
+        body: Body | None = None,
     ) -> OperationReport:
-        """Run one operation under its run record, heartbeat and log context."""
         try:
-            run = RunRecorder(operation, source, target, self.progress_listeners, parent_run_id)
+            row = job_queue.start_here(
+                operation, source, target, params, parent_run_id, self.settings.lock_ttl_s
+            )
         except DATABASE_ERRORS as exc:
             raise DatabaseError(f"database error during {operation}: {first_line(exc)}") from exc
+        return self._execute(row, params, as_job=False, body=body)
+
+    def _execute(
+        self,
+        row: IngestionRun,
+        params: dict[str, Any],
+        as_job: bool,
+        shutting_down: Callable[[], bool] = lambda: False,
+        body: Body | None = None,
+    ) -> OperationReport:
+        """Run one operation under its run record, heartbeat and log context."""
+        operation, target = row.operation, row.target
+        run = RunRecorder(row, self.progress_listeners)
+        run.shutting_down = shutting_down
         heartbeat = Heartbeat(self.db, self.settings.heartbeat_s, run.beats)
         with logger.contextualize(run_id=run.id), heartbeat:
             logger.info("{} {}: started (run {})", operation, target, run.id)
             try:
-                body(run)
+                (body or self._body(row, params, self._job_ops if as_job else self._ops))(run)
+                if run.report.waiting:
+                    report = run.report
+                    job_queue.wait_for_children(
+                        run.id, report.waiting, report.requests, report.counts.as_dict()
+                    )
+                    logger.info(
+                        "{} {}: waiting for {} events", operation, target, run.report.waiting
+                    )
+                    return run.report
                 run.finish()  # inside: a failure to record success fails the run
+            except RunRequeuedError as exc:
+                job_queue.requeue(run.id, str(exc))
+                run.report.status = RUN_QUEUED
+                logger.warning("{} {}: {}", operation, target, exc)
+                return run.report
             except DATABASE_ERRORS as exc:
                 error = DatabaseError(f"database error during {operation}: {first_line(exc)}")
+                self._failed(run, error)
+                raise error from exc
+            except KeyboardInterrupt as exc:  # Ctrl-C: the run is cancelled, not failed
+                error = RunCancelledError("stopped by SIGINT (Ctrl-C)")
                 self._failed(run, error)
                 raise error from exc
             except BaseException as exc:
                 self._failed(run, exc)
                 raise
+            finally:
+                job_queue.settle_parent(row.parent_id)
             report = run.report
             logger.info(
                 "{} {}: {} ({} requests) {}",
@@ -222,7 +374,8 @@ class IngestionService:
             logger.warning("run {}: could not record its failure: {}", run.id, first_line(exc))
         if isinstance(error, MreError):
             error.report = run.report
-        logger.error("{} {}: failed: {}", run.report.operation, run.report.target, error)
+        how = "cancelled" if isinstance(error, RunCancelledError) else "failed"
+        logger.error("{} {}: {}: {}", run.report.operation, run.report.target, how, error)
 
     def _check_source(self, source: str | None, reading: bool = False) -> None:
         """Refuse a source no connector provides, as `sync_tracks` does (exit 2).
@@ -293,7 +446,7 @@ class IngestionService:
             )
 
         label = str(event) if event is not None else "all ingested events"
-        return self._run("match_users", source or "all", label, body)
+        return self._run_now("match_users", source or "all", label, {}, body=body)
 
     # --- reading back ------------------------------------------------------------
 

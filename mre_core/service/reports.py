@@ -29,9 +29,11 @@ class OperationReport:
     error_message: str | None = None
     exit_code: int = 0
     run_id: int | None = None
+    # Children queued as jobs that this run waits for (it ends when the last one does).
+    waiting: int = 0
 
     def fail(self, error: MreError) -> None:
-        self.status = FAILED
+        self.status = FAILED  # or cancelled: the run recorder decides
         self.error_code = error.code
         self.error_message = str(error)
         self.exit_code = error.exit_code

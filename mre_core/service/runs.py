@@ -19,11 +19,11 @@ from dataclasses import dataclass
 import peewee
 from loguru import logger
 
-from mre_core.errors import MreError
+from mre_core.errors import MreError, RunCancelledError, RunRequeuedError
 from mre_core.service.reports import OperationReport
 from mre_core.storage.bulk import update_row
 from mre_core.storage.database import use_database, write_transaction
-from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun
+from mre_core.storage.models import RUN_CANCELLED, RUN_FAILED, IngestionRun
 from mre_core.timeutil import utcnow
 
 HOST = socket.gethostname()
@@ -43,34 +43,36 @@ ProgressListener = Callable[[Progress], None]
 
 
 class RunRecorder:
-    def __init__(
-        self,
-        operation: str,
-        source: str,
-        target: str,
-        listeners: list[ProgressListener],
-        parent_id: int | None = None,
-    ) -> None:
-        now = utcnow()
-        with write_transaction():
-            self.row = IngestionRun.create(
-                operation=operation,
-                source=source,
-                target=target,
-                status=RUN_RUNNING,
-                parent=parent_id,
-                started_at=now,
-                heartbeat_at=now,
-                host=HOST,
-                pid=os.getpid(),
-            )
-        self.id: int = self.row.id
-        self.report = OperationReport(operation, source, target, run_id=self.id)
+    """One run's row, kept current: progress, counts, how it ended.
+
+    The row is made by `job_queue.start_here` (an operation run now) or was
+    claimed by a worker (a job); either way it is `running` when this starts.
+    """
+
+    def __init__(self, row: IngestionRun, listeners: list[ProgressListener]) -> None:
+        self.row = row
+        self.id: int = row.id
+        self.report = OperationReport(row.operation, row.source, row.target, run_id=self.id)
         # What the heartbeat keeps fresh: this row, and any lock the run takes.
         self.beats: list[Callable[[], None]] = [self._beat]
         self._listeners = listeners
         self._done = 0
         self._total: int | None = None
+        # Set by a worker that is shutting down: the job stops between races, requeued.
+        self.shutting_down: Callable[[], bool] = lambda: False
+
+    def check_stop(self) -> None:
+        """Between two whole pieces of work: stop here if asked to (cancel, worker shutdown)."""
+        (asked,) = (
+            IngestionRun.select(IngestionRun.cancel_requested_at)
+            .where(IngestionRun.id == self.id)
+            .tuples()
+            .get()
+        )
+        if asked is not None:
+            raise RunCancelledError(f"run {self.id} cancelled by request")
+        if self.shutting_down():
+            raise RunRequeuedError(f"run {self.id} put back in the queue: its worker is stopping")
 
     def _beat(self) -> None:
         IngestionRun.update(heartbeat_at=utcnow()).where(IngestionRun.id == self.id).execute()
@@ -112,7 +114,9 @@ class RunRecorder:
             self.report.status = RUN_FAILED
             self.report.error_code = "internal"
             self.report.error_message = f"{type(error).__name__}: {error}"
-        self._close(RUN_FAILED, self.report.error_code, self.report.error_message)
+        status = RUN_CANCELLED if isinstance(error, RunCancelledError) else RUN_FAILED
+        self.report.status = status
+        self._close(status, self.report.error_code, self.report.error_message)
 
     def _close(self, status: str, code: str | None, message: str | None) -> None:
         with write_transaction():
@@ -124,6 +128,24 @@ class RunRecorder:
                 error_code=code,
                 error_message=message,
             ).where(IngestionRun.id == self.id).execute()
+
+
+def is_stale(row: IngestionRun, stale_after_s: float) -> bool:
+    """A running run whose process is gone: dead on this machine, or silent past the TTL."""
+    if row.host == HOST and row.pid != os.getpid() and not _alive(row.pid):
+        return True
+    beat = row.heartbeat_at or row.started_at
+    return (utcnow() - beat).total_seconds() > stale_after_s
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class Heartbeat:

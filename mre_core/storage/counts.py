@@ -32,6 +32,11 @@ class Counts:
         counts.updated += updated
         counts.unchanged += unchanged
 
+    @classmethod
+    def from_dict(cls, data: dict[str, dict[str, int]]) -> Counts:
+        """Back from `as_dict` (a run row keeps its counts as that JSON)."""
+        return cls({name: TableCounts(**c) for name, c in data.items()})
+
     def merge(self, other: Counts) -> None:
         for name, c in other.tables.items():
             self.add(name, c.new, c.updated, c.unchanged)

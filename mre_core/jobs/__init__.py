@@ -1,0 +1,8 @@
+"""Workers: the threads and processes that take queued jobs and run them.
+
+A job is a run row (`ingestion_runs`) that starts `queued` (see
+`mre_core.service.job_queue`): the service submits it, a worker claims it
+and asks the service to run it, the same operation the CLI runs in the
+foreground. The run table stays the one truth the CLI, the console and an
+app read. Arrows point down: workers call the service, never the reverse.
+"""
