@@ -619,10 +619,10 @@ def test_a_failed_ingestion_stops_its_page_fetches_before_releasing_the_lock(
             pages.close()
             order.append("fetches stopped")
 
-    def write_race(event, race, detail, drivers, counts):  # type: ignore[no-untyped-def]
+    def write_race(event, race, detail, drivers, counts, fence):  # type: ignore[no-untyped-def]
         if race.race_order == 2:
             raise ValidationError("race 2 cannot be written")
-        real_write(event, race, detail, drivers, counts)
+        real_write(event, race, detail, drivers, counts, fence)
 
     def release(self):  # type: ignore[no-untyped-def]
         order.append("lock released")

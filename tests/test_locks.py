@@ -106,7 +106,7 @@ def test_an_expired_lock_renewed_after_it_was_read_is_not_taken_over(db, monkeyp
 
     Under PostgreSQL's READ COMMITTED that interleaving is possible; the
     renewal is made here, on the taker's own connection, at the moment the
-    taker has read the lock (its first `utcnow()` after the SELECT).
+    taker has read the lock (its first reading of the database's clock after the SELECT).
     """
     from mre_core.service import locks
 
@@ -115,16 +115,16 @@ def test_an_expired_lock_renewed_after_it_was_read_is_not_taken_over(db, monkeyp
     IngestLock.update(expires_at=utcnow() - timedelta(seconds=1)).where(
         IngestLock.lock_key == "event:liverc:6"
     ).execute()  # the holder missed heartbeats: expired, as the taker will read it
-    real_utcnow = locks.utcnow
+    real_now = locks.database_now
     renewed: list[bool] = []
 
     def renew_once_read():  # type: ignore[no-untyped-def]
         if not renewed:
             renewed.append(True)
             holder.renew()
-        return real_utcnow()
+        return real_now()
 
-    monkeypatch.setattr(locks, "utcnow", renew_once_read)
+    monkeypatch.setattr(locks, "database_now", renew_once_read)
     taker = Lock("event:liverc:6", new_run(), 120, "event 6")
     with pytest.raises(InProgressError, match=r"^event 6 was just taken by another run; try again"):
         taker.acquire()

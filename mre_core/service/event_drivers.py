@@ -38,6 +38,7 @@ from mre_core.names import normalize_name
 from mre_core.records import EntryRecord, ResultRecord
 from mre_core.storage.bulk import select_values, update_row, upsert_rows
 from mre_core.storage.counts import Counts
+from mre_core.storage.database import current_database, is_postgres, write_transaction
 from mre_core.storage.models import Driver, Event, EventEntry
 
 TEMP_PREFIX = "entry_"
@@ -188,6 +189,81 @@ class EventDrivers:
                 driver_rows[source_id]["transponder_number"] = transponder
 
     # --- race results -----------------------------------------------------------
+
+    def make_real_drivers(self, class_name: str, results: list[ResultRecord]) -> None:
+        """Before a race's transaction: make the drivers it names that exist nowhere yet.
+
+        Real drivers are the only rows that events share, so processes
+        ingesting two events of one season at once meet on them. Made here,
+        in a short transaction of their own and in key order, two processes
+        making the same drivers take turns instead of deadlocking; the race's
+        own transaction then only updates them (see `lock_real_drivers`). A
+        driver takes the name and transponder of this event's entry list, as
+        a merge would give it.
+        """
+        wanted = sorted(
+            {r.source_driver_id for r in results if r.source_driver_id}
+            - {sid for sid in self._by_sid if not sid.startswith(TEMP_PREFIX)}
+        )
+        if not wanted:
+            return
+        found = select_values(
+            Driver,
+            (Driver.source_driver_id,),
+            {Driver.source: self.source, Driver.source_driver_id: wanted},
+        )
+        known = {sid for (sid,) in found}
+        named = {r.source_driver_id: r for r in results if r.source_driver_id}
+        rows = []
+        for source_id in wanted:
+            if source_id in known:
+                continue
+            result = named[source_id]
+            normalized = normalize_name(result.display_name)
+            listed = self._by_name(normalized, class_name, source_id)
+            temp = (
+                Driver.get_by_id(listed.driver.id) if listed and listed.driver.temporary else None
+            )
+            rows.append(
+                {
+                    "source": self.source,
+                    "source_driver_id": source_id,
+                    "display_name": temp.display_name if temp else result.display_name,
+                    "normalized_name": temp.normalized_name if temp else normalized,
+                    "transponder_number": temp.transponder_number if temp else None,
+                }
+            )
+        if rows:
+            with write_transaction():
+                upsert_rows(
+                    Driver,
+                    rows,
+                    ("source", "source_driver_id"),
+                    {
+                        Driver.source: self.source,
+                        Driver.source_driver_id: [r["source_driver_id"] for r in rows],
+                    },
+                    self.counts,
+                    insert_only=frozenset(
+                        {"display_name", "normalized_name", "transponder_number"}
+                    ),
+                )
+
+    def lock_real_drivers(self, results: list[ResultRecord]) -> None:
+        """First statement of a race's transaction (PostgreSQL): lock the shared drivers it
+        will update, in id order, so two races of two events never wait on each other in
+        a circle (a deadlock); SQLite runs one writer at a time and needs no such order."""
+        wanted = sorted({r.source_driver_id for r in results if r.source_driver_id})
+        db = current_database()
+        if not wanted or not is_postgres(db):
+            return
+        (
+            Driver.select(Driver.id)
+            .where((Driver.source == self.source) & Driver.source_driver_id.in_(wanted))
+            .order_by(Driver.id)
+            .for_update()
+            .execute()
+        )
 
     def prefetch(self, results: list[ResultRecord]) -> None:
         """Look up, in one query, the drivers a race names that this event does not know yet.

@@ -15,9 +15,11 @@ completed it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import closing
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import peewee
 from loguru import logger
 
 from mre_core.errors import PageNotFoundError, ValidationError
@@ -89,6 +91,7 @@ def _ingest(
     drivers = EventDrivers(event, counts)
     with write_transaction():
         drivers.write_entry_list(entries)
+        lock.fence()
     run.progress("fetching the event page", done=1)
 
     races = connector.call("fetch_races", http=http, track_slug=slug, event_id=event_id)
@@ -115,7 +118,7 @@ def _ingest(
         for number, (race, detail) in enumerate(pages, start=1):
             lock.check()
             run.check_stop()
-            write_race(event, race, detail, drivers, counts)
+            _while_busy(run, write_race, event, race, detail, drivers, counts, lock.fence)
             results += len(detail.results)
             laps += sum(len(result.laps) for result in detail.results)
             if detail.unchanged:
@@ -136,6 +139,7 @@ def _ingest(
         Event.update(ingest_depth=DEPTH_LAPS_FULL, last_ingested_at=utcnow()).where(
             Event.id == event.id
         ).execute()
+        lock.fence()
         # last_ingested_at is bookkeeping: only the depth change counts as an update.
         counts.add("events", updated=0 if was_complete else 1, unchanged=1 if was_complete else 0)
     # Pages kept as stored were not parsed: their results and laps are not in the totals.
@@ -147,3 +151,17 @@ def _ingest(
         results,
         laps,
     )
+
+
+def _while_busy(run: RunRecorder, write: Callable[..., None], *args: Any) -> None:
+    """Write; while SQLite stays locked by another process past its busy timeout (a writer
+    frozen mid-transaction, say), keep waiting with the wait shown, rather than fail."""
+    while True:
+        try:
+            write(*args)
+            return
+        except peewee.OperationalError as exc:
+            if "database is locked" not in str(exc):
+                raise
+            logger.warning("the database is locked by another process; waiting")
+            run.progress("waiting for the database: another process holds its write lock")

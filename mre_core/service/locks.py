@@ -7,6 +7,14 @@ was killed, or hangs on a pooled connection that never closes) is taken over
 once it has expired, after `MRE_LOCK_TTL_S` (120 s by default). On the same
 machine, a holder whose process no longer exists is taken over at once.
 
+Expiry is judged by the database's clock, the same for every machine. A
+holder that lost its lock (frozen past the TTL, say, and taken over) can
+never write again: the last statement of each of its transactions is
+`fence()`, which renews the lock only if it is still this run's, and
+otherwise fails, so the transaction rolls back and nothing of it lands.
+On PostgreSQL the fence's UPDATE also holds the lock row until commit, so
+a takeover waits for a race being written instead of interleaving with it.
+
 The lock lives in a table, not in the database session (a PostgreSQL
 advisory lock would be freed only when its connection closes, and a
 connection pool may keep it open forever), so a leaked connection cannot
@@ -24,9 +32,15 @@ from loguru import logger
 
 from mre_core.errors import InProgressError
 from mre_core.service.runs import HOST
+from mre_core.storage.clock import database_now
 from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun, IngestLock
-from mre_core.timeutil import utcnow
+
+
+class LockLostError(InProgressError):
+    """This run's lock was taken over: what it was writing is rolled back."""
+
+    code = "lock_lost"
 
 
 def event_lock_key(source: str, event_id: str) -> str:
@@ -53,7 +67,7 @@ class Lock:
                     return
                 except peewee.IntegrityError:
                     row = IngestLock.get(IngestLock.lock_key == self.key)
-            now = utcnow()
+            now = database_now()
             free = row.owner is None or row.expires_at is None or row.expires_at < now
             if not free and not _orphaned_here(row.owner):
                 raise InProgressError(
@@ -74,11 +88,11 @@ class Lock:
             )
             if taken != 1:
                 raise InProgressError(f"{self.what} was just taken by another run; try again later")
-            if row.owner is not None:
+            if row.owner is not None and row.run_id != self.run_id:  # not this job, resumed
                 self._abandon(row)
 
     def _holding(self) -> dict[str, object]:
-        now = utcnow()
+        now = database_now()
         return {
             "owner": self.owner,
             "run": self.run_id,
@@ -95,7 +109,7 @@ class Lock:
         )
         IngestionRun.update(
             status=RUN_FAILED,
-            finished_at=utcnow(),
+            finished_at=database_now(),
             error_code="abandoned",
             error_message=f"its process stopped; run {self.run_id} took over",
         ).where((IngestionRun.id == row.run_id) & (IngestionRun.status == RUN_RUNNING)).execute()
@@ -103,7 +117,7 @@ class Lock:
     def renew(self) -> None:
         """Called by the heartbeat; a lock found taken by someone else is marked lost."""
         renewed = (
-            IngestLock.update(expires_at=utcnow() + self.ttl)
+            IngestLock.update(expires_at=database_now() + self.ttl)
             .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
             .execute()
         )
@@ -113,7 +127,24 @@ class Lock:
     def check(self) -> None:
         """Stop before writing more if another run took the lock over."""
         if self.lost:
-            raise InProgressError(f"lost the lock on {self.what} to another run; stopping")
+            raise LockLostError(f"lost the lock on {self.what} to another run; stopping")
+
+    def fence(self) -> None:
+        """The last statement of a transaction that writes the locked thing.
+
+        Renews the lock if it is still this run's; if another run took it
+        over meanwhile, raises, so the transaction rolls back whole.
+        """
+        renewed = (
+            IngestLock.update(expires_at=database_now() + self.ttl)
+            .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
+            .execute()
+        )
+        if renewed != 1:
+            self.lost = True
+            raise LockLostError(
+                f"lost the lock on {self.what} to another run: the last write was undone"
+            )
 
     def release(self) -> None:
         IngestLock.update(owner=None, expires_at=None).where(

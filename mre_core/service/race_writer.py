@@ -21,6 +21,7 @@ is never offered to the connector: a new mre reads every page again.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -58,12 +59,21 @@ def known_digests(event: Event) -> dict[str, str]:
 
 
 def write_race(
-    event: Event, race: RaceRecord, detail: RaceDetail, drivers: EventDrivers, counts: Counts
+    event: Event,
+    race: RaceRecord,
+    detail: RaceDetail,
+    drivers: EventDrivers,
+    counts: Counts,
+    fence: Callable[[], None] = lambda: None,
 ) -> None:
+    """Write one race in one transaction; `fence` is its last statement (the event's lock
+    still this run's, else everything of this race rolls back)."""
     if detail.unchanged:
-        _keep_race(event, race, counts)
+        _keep_race(event, race, counts, fence)
         return
+    drivers.make_real_drivers(race.class_name, detail.results)
     with write_transaction():
+        drivers.lock_real_drivers(detail.results)
         race_rows = upsert_rows(
             Race,
             [_race_row(event, race, detail)],
@@ -136,6 +146,7 @@ def write_race(
                 fresh=fresh,
                 ids=False,
             )
+        fence()
 
 
 _KEPT_TABLES = (
@@ -149,7 +160,7 @@ _KEPT_TABLES = (
 )
 
 
-def _keep_race(event: Event, race: RaceRecord, counts: Counts) -> None:
+def _keep_race(event: Event, race: RaceRecord, counts: Counts, fence: Callable[[], None]) -> None:
     """The page is as it was: update what the event page says, count the rest unchanged."""
     with write_transaction():
         race_id = upsert_rows(
@@ -163,6 +174,7 @@ def _keep_race(event: Event, race: RaceRecord, counts: Counts) -> None:
         for model, sql in _KEPT_TABLES:
             (rows,) = db.execute_sql(sql.format(db.param), (race_id,)).fetchone()
             counts.add(model._meta.table_name, unchanged=rows)
+        fence()
 
 
 def _race_row(event: Event, race: RaceRecord, detail: RaceDetail) -> dict[str, Any]:

@@ -22,8 +22,9 @@ from loguru import logger
 from mre_core.errors import MreError, RunCancelledError, RunRequeuedError
 from mre_core.service.reports import OperationReport
 from mre_core.storage.bulk import update_row
+from mre_core.storage.clock import database_now
 from mre_core.storage.database import use_database, write_transaction
-from mre_core.storage.models import RUN_CANCELLED, RUN_FAILED, IngestionRun
+from mre_core.storage.models import RUN_CANCELLED, RUN_FAILED, RUN_RUNNING, IngestionRun
 from mre_core.timeutil import utcnow
 
 HOST = socket.gethostname()
@@ -75,7 +76,7 @@ class RunRecorder:
             raise RunRequeuedError(f"run {self.id} put back in the queue: its worker is stopping")
 
     def _beat(self) -> None:
-        IngestionRun.update(heartbeat_at=utcnow()).where(IngestionRun.id == self.id).execute()
+        IngestionRun.update(heartbeat_at=database_now()).where(IngestionRun.id == self.id).execute()
 
     def progress(self, step: str, done: int | None = None, total: int | None = None) -> None:
         """Record how far the run got; `done`/`total` count units of work (pages)."""
@@ -119,6 +120,8 @@ class RunRecorder:
         self._close(status, self.report.error_code, self.report.error_message)
 
     def _close(self, status: str, code: str | None, message: str | None) -> None:
+        # Only a run still running: one taken over meanwhile (frozen past its TTL and
+        # marked abandoned by the run that took its event) keeps what that run said.
         with write_transaction():
             IngestionRun.update(
                 status=status,
@@ -127,7 +130,7 @@ class RunRecorder:
                 counts=json.dumps(self.report.counts.as_dict()),
                 error_code=code,
                 error_message=message,
-            ).where(IngestionRun.id == self.id).execute()
+            ).where((IngestionRun.id == self.id) & (IngestionRun.status == RUN_RUNNING)).execute()
 
 
 def is_stale(row: IngestionRun, stale_after_s: float) -> bool:
@@ -135,7 +138,7 @@ def is_stale(row: IngestionRun, stale_after_s: float) -> bool:
     if row.host == HOST and row.pid != os.getpid() and not _alive(row.pid):
         return True
     beat = row.heartbeat_at or row.started_at
-    return (utcnow() - beat).total_seconds() > stale_after_s
+    return (database_now() - beat).total_seconds() > stale_after_s
 
 
 def _alive(pid: int) -> bool:
