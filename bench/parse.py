@@ -5,16 +5,20 @@ parser of ours can read a page faster than its HTML can be parsed. Both run
 over every race page of the event, interleaved, several times; the medians
 are kept. Our parser is timed as the connector calls it, from the decoded
 text to the RaceDetail record (results and every lap).
+
+Alone: `python -m bench.parse [--quick] [--repeat N]` prints this measurement
+only (full size by default), without the rest of the benchmark.
 """
 
 from __future__ import annotations
 
+import argparse
 import time
 from dataclasses import dataclass
 
 from lxml import etree
 
-from bench.inputs import Inputs
+from bench.inputs import FULL, QUICK, Inputs, build
 from bench.measure import median
 from mre_liverc.pages.race_result import parse_race_result
 
@@ -61,3 +65,20 @@ def run(inputs: Inputs, repeat: int) -> ParseResult:
         ms=median(ours_s) * per_page,
         floor_ms=median(floor_s) * per_page,
     )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.parse", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="the quick benchmark's event")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions (medians are kept)")
+    args = parser.parse_args(argv)
+    inputs = build(QUICK if args.quick else FULL)
+    result = run(inputs, repeat=max(1, args.repeat))
+    print(
+        f"parse: {result.ms:.2f} ms a race page, lxml floor {result.floor_ms:.2f} ms "
+        f"({result.ratio:.2f}x); {result.pages} pages of {result.mean_page_kb:.0f} KB"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import typer
 
+import mre_liverc
 from mre_core import __version__
 from mre_core.cli.main import app, global_options_of, main
 from mre_core.service.ingestion import IngestionService
@@ -392,4 +393,6 @@ def test_every_command_has_help(capsys, command):
 
 def test_connectors_list(capsys):
     assert main(["connectors", "list"]) == 0
-    assert capsys.readouterr().out.strip() == "liverc 0.1.0  hosts: live.liverc.com, *.liverc.com"
+    assert capsys.readouterr().out.strip() == (
+        f"liverc {mre_liverc.__version__}  hosts: live.liverc.com, *.liverc.com"
+    )

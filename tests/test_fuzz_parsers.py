@@ -249,28 +249,47 @@ def test_numbers_of_absurd_length_are_not_understood(monkeypatch):
         ),
         (
             f"[{{'lapNum' : {HUGE}, 'pos' : '1', 'time' : '40.000'}}]",
-            "racerLaps[7] is not a readable object: an integer of 5000 digits at offset 64",
+            "racerLaps[7] is not a readable object: Exceeds the limit (4300 digits) for integer "
+            "string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to "
+            "increase the limit",
         ),
         (
             "[{'lapNum' : '1', 'pos' : '1', 'time' : '40.000', 'pace' : '\\u{110000}'}]",
-            "racerLaps[7] is not a readable object: \\u{...} escape beyond U+10FFFF at offset 111",
+            "racerLaps[7] is not a readable object: Invalid \\uXXXX escape: line 1 column 82 "
+            "(char 81)",
         ),
         (
             "[" * 100_000,
+            "racerLaps[7] is not a readable object: Error parsing input near character 100038",
+        ),
+        (
+            "[" * 100_000 + "]" * 100_000,  # balanced: read by chompjs, then refused
             "racerLaps[7] is not a readable object: "
-            "objects and arrays nested over 200 deep at offset 250",
+            "objects and arrays nested 100001 deep, over 200",
+        ),
+        (
+            "[" * 200 + "]" * 200,  # the block's "{" is one level more: 201
+            "racerLaps[7] is not a readable object: objects and arrays nested 201 deep, over 200",
         ),
     ],
 )
 def test_a_racerlaps_block_python_cannot_hold_is_a_parse_error(laps, detail):
-    # Offsets are in the script, counted by hand: the laps array opens at 51,
-    # the first lap's lapNum value is at 64, the backslash of its pace at 111.
-    # The block's "{" is the first of the 200 levels allowed, so the "[" at
-    # 51 + 199 = 250 would be the 201st.
+    # chompjs reads the block and says where it stopped (in the block's text);
+    # json says where in chompjs's reading (JSON text without the spaces).
     cells = {"Pos": "1", "Driver": "ANN LEE", "Laps/Time": "1/40.000"}
     with pytest.raises(ParseError) as info:
         parse_race_result(race_page(cells, laps), RACE_URL, "1")
     assert (info.value.url, info.value.detail) == (RACE_URL, detail)
+
+
+def test_a_racerlaps_block_nested_200_deep_is_read(monkeypatch):
+    # The block, its laps array and 198 arrays in that: 200 levels, the most allowed.
+    # Its one "lap" is no object: a parse error of the lap, not of the nesting.
+    cells = {"Pos": "1", "Driver": "ANN LEE", "Laps/Time": "1/40.000"}
+    page = race_page(cells, "[" + "[" * 198 + "]" * 198 + "]")
+    with pytest.raises(ParseError) as info:
+        parse_race_result(page, RACE_URL, "1")
+    assert info.value.detail == "racerLaps[7] has a lap that is not an object"
 
 
 def test_a_race_number_of_absurd_length_is_kept_in_the_title():

@@ -8,6 +8,7 @@ import types
 
 import pytest
 
+import mre_liverc
 from mre_core import hookimpl
 from mre_core.errors import UsageError
 from mre_core.plugins import ConnectorRegistry
@@ -62,7 +63,9 @@ def installed(monkeypatch):
 def test_liverc_is_found_through_its_entry_point():
     registry = ConnectorRegistry.discover()
     assert [c.info for c in registry.connectors()] == [
-        ConnectorInfo("liverc", "0.1.0", ("live.liverc.com", "*.liverc.com"), "LiveRC")
+        ConnectorInfo(
+            "liverc", mre_liverc.__version__, ("live.liverc.com", "*.liverc.com"), "LiveRC"
+        )
     ]
     assert registry.failures == []
 
@@ -117,5 +120,5 @@ def test_connectors_list_shows_failures(installed, capsys):
     installed("ghost", "mre_no_such_module_anywhere")
     assert main(["connectors", "list"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "liverc 0.1.0  hosts: live.liverc.com, *.liverc.com"
+    assert out[0] == f"liverc {mre_liverc.__version__}  hosts: live.liverc.com, *.liverc.com"
     assert out[1].startswith("FAILED ghost: cannot import mre_no_such_module_anywhere")

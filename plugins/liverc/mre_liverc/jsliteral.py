@@ -1,5 +1,10 @@
 """A parser for JavaScript object literals, the language `racerLaps` is written in.
 
+The connector no longer reads pages with it: racerLaps goes through chompjs
+(`mre_liverc.scripts`), a C parser of the same literals, 2-3x faster. This
+strict reader stays as the reference chompjs is held to: the tests check
+that both read every real race page alike (`tests/test_liverc_scripts.py`).
+
 LiveRC writes each driver's laps as a JS object literal inside a <script>.
 We parse the literal grammar itself, never execute anything, and never
 rewrite it into JSON: single or double quotes, quoted, bare or numeric keys,

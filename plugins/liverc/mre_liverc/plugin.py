@@ -53,7 +53,7 @@ def fetch_entry_list(http: SourceHttp, track_slug: str, event_id: str) -> list[E
 @hookimpl
 def fetch_races(http: SourceHttp, track_slug: str, event_id: str) -> list[RaceRecord]:
     page = http.get(urls.event_url(track_slug, event_id))
-    return parse_event_races(page.text, page.url, track_slug)
+    return parse_event_races(page.text, page.url, track_slug, event_id)
 
 
 @hookimpl

@@ -1,4 +1,8 @@
-"""The track catalogue, https://live.liverc.com/: every track LiveRC hosts."""
+"""The track catalogue, https://live.liverc.com/: every track LiveRC hosts.
+
+The track list is the first table with a Track Name column (LiveRC's
+`table.track_list`; the class is not needed).
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,21 @@ from mre_core.errors import ParseError
 from mre_core.records import TrackRecord
 from mre_liverc import urls
 from mre_liverc.pages.anomalies import anomaly
-from mre_liverc.pages.html import column_map, page, require_columns, shown_text, text_of
+from mre_liverc.pages.html import column_map, find_table, page, shown_text, text_of
 
 
 def parse_catalogue(text: str, url: str = urls.CATALOGUE_URL) -> list[TrackRecord]:
     doc = page(text, url)
-    table = doc.css("table.track_list")
-    if not table:
+    table = find_table(doc, ["track name"])
+    if table is None:
+        # The wording is the one people and scripts have seen: LiveRC's own name for it.
         raise ParseError(url, "no track list (table.track_list)")
-    columns = column_map(table[0])
-    require_columns(columns, ["track name"], url, "the track list")
+    columns = column_map(table)
     name_at = columns["track name"]
     status_at = columns.get("status")
 
     tracks: dict[str, TrackRecord] = {}
-    for row in table[0].xpath("./tbody/tr"):
+    for row in table.xpath("./tbody/tr"):
         cells = row.xpath("./td")
         if len(cells) <= name_at:
             continue

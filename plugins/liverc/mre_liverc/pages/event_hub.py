@@ -2,7 +2,15 @@
 
 LiveRC lists rounds newest first and the races of a round newest first, so
 the page order reversed is the order the races were run. Race numbers
-restart in every round; `race_order` numbers the whole event.
+restart in every round; `race_order` numbers the whole event. The race
+lists are the tables that link race results, whatever they are called.
+
+The page names its own event id in its links to the event's entry list
+(`?p=view_entry_list&id=486677`) and overall results
+(`?p=event_overall_ranking&id=486677`), both the event's id; LiveRC's
+entry list has the same id as the event. A page whose links name another
+event is another event's page: WrongPageError. A page without such links
+is read as before.
 """
 
 from __future__ import annotations
@@ -14,18 +22,30 @@ from parsel import Selector
 from mre_core.errors import ParseError
 from mre_core.records import RaceRecord
 from mre_liverc import urls
+from mre_liverc.errors import WrongPageError
 from mre_liverc.pages.anomalies import anomaly
-from mre_liverc.pages.html import collapse, page, shown_text
+from mre_liverc.pages.html import collapse, has_h3, page, shown_text
 from mre_liverc.values import completed
 
 # A race number longer than nine digits is no race number: the title is kept whole.
 _RACE_NUMBER = re.compile(r"^Race\s+([0-9]{1,9})\s*:\s*(.*)$", re.IGNORECASE)
+# The links of an event page that carry the event's own id.
+_OWN_ID_PAGES = ("view_entry_list", "event_overall_ranking")
 
 
-def parse_event_races(text: str, url: str, track_slug: str) -> list[RaceRecord]:
+def parse_event_races(
+    text: str, url: str, track_slug: str, event_id: str | None = None
+) -> list[RaceRecord]:
+    """The races the event page lists; `event_id`, the event requested, is checked
+    against the id the page names (see the module's doc)."""
     doc = page(text, url)
-    if not doc.css("h3.page-header"):
-        raise ParseError(url, "not an event page (no event name in h3.page-header)")
+    if not has_h3(doc.root):
+        raise ParseError(url, "not an event page (no event name in an h3)")
+    if event_id is not None:
+        named = own_event_ids(doc, url)
+        other = sorted(named - {event_id})
+        if other:
+            raise WrongPageError(url, "event", event_id, ", ".join(other))
     listed: list[tuple[str, str | None, Selector, Selector | None]] = []
     seen: set[str] = set()
     race_link = "contains(@href, 'view_race_result')"
@@ -70,6 +90,18 @@ def parse_event_races(text: str, url: str, track_slug: str) -> list[RaceRecord]:
             )
         )
     return races
+
+
+def own_event_ids(doc: Selector, url: str) -> set[str]:
+    """The event ids the page names as its own: those of its entry-list and
+    overall-results links (into *.liverc.com only)."""
+    found = set()
+    for href in doc.xpath("//a/@href").getall():
+        if "view_entry_list" in href or "event_overall_ranking" in href:
+            for kind in _OWN_ID_PAGES:
+                if (linked := urls.linked_id(href, url, kind)) is not None:
+                    found.add(linked)
+    return found
 
 
 def _race_title(title: str) -> tuple[int | None, str, str]:

@@ -1,22 +1,38 @@
 """Reading LiveRC's HTML the way a person does, whatever its formatting.
 
-Three habits keep every parser independent of whitespace, indentation and
-attribute order: text is always whitespace-collapsed; the hidden sort keys
-LiveRC puts in cells (`<div class="hidden">111.828</div>1:51.828`) are set
-aside from the text a reader sees; and table columns are found by their
-header text, never by position.
+Four habits keep every parser independent of whitespace, indentation,
+attribute order and naming: text is always whitespace-collapsed; the hidden
+sort keys LiveRC puts in cells (`<div class="hidden">111.828</div>1:51.828`)
+are set aside from the text a reader sees; table columns are found by their
+header text, never by position; and tables are found by their headers and
+structure, never by a class name or id alone, as sites rename those.
+
+The one class that is read for its meaning is `hidden`: it is how the page
+tells a browser not to show a text, so renaming it would change what the
+page shows, not just what it is called.
+
+No walk of the tree recurses, and a page nested deeper than MAX_NESTING
+elements is refused (`check_nesting`): no real page comes near it, and past
+2,048 levels libxml2 stops building the tree and silently drops the rest of
+the page.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 from parsel import Selector, SelectorList
 
 from mre_core.errors import ParseError
+
+# Elements nested in one another; LiveRC's pages nest 17 deep at most.
+MAX_NESTING = 256
+# True when some element is nested MAX_NESTING + 1 deep: one child step per
+# level, so libxml2 visits each element once, whatever the page.
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_NESTING + 1) + ")")
 
 # A text node not inside an element whose class list has "hidden".
 _SHOWN = (
@@ -71,10 +87,24 @@ def column_map(table: Selector) -> dict[str, int]:
     return {header_key(text): i for i, text in enumerate(headers(table))}
 
 
-def require_columns(columns: dict[str, int], needed: Iterable[str], url: str, what: str) -> None:
-    missing = [name for name in needed if name not in columns]
-    if missing:
-        raise ParseError(url, f"{what} has no column {', '.join(repr(m) for m in missing)}")
+def check_nesting(root: etree._Element, url: str) -> None:
+    """Refuse a page whose elements nest deeper than MAX_NESTING."""
+    if _TOO_DEEP(root.getroottree()):
+        raise ParseError(url, f"elements nested over {MAX_NESTING} deep")
+
+
+def has_h3(root: etree._Element) -> bool:
+    """The page has an `h3` with text: LiveRC's event and entry-list pages name the event in one."""
+    return any(element_shown_text(h3, hidden_above(h3)) for h3 in root.iter("h3"))
+
+
+def find_table(doc: Selector, needed: Iterable[str]) -> Selector | None:
+    """The first table whose header row has every column in `needed` (case-folded)."""
+    for table in doc.xpath("//table"):
+        columns = column_map(table)
+        if all(name in columns for name in needed):
+            return table
+    return None
 
 
 def page(text: str, url: str) -> Selector:
@@ -82,7 +112,9 @@ def page(text: str, url: str) -> Selector:
         raise ParseError(url, "the page is empty")
     # Always HTML: parsel would read a body that looks like JSON or XML otherwise,
     # and a JSON body makes every CSS query raise instead of finding nothing.
-    return Selector(text=text, type="html")
+    doc = Selector(text=text, type="html")
+    check_nesting(doc.root, url)
+    return doc
 
 
 _parsers = threading.local()
@@ -104,6 +136,7 @@ def page_tree(text: str, url: str) -> etree._Element:
     root = etree.fromstring(body, parser=parser)
     if root is None:
         root = etree.fromstring(b"<html/>", parser=parser)
+    check_nesting(root, url)
     return root
 
 
@@ -143,22 +176,54 @@ def element_shown_text(
         if not text or element.tag == skip or has_class_token(element, "hidden"):
             return ""
         return " ".join(text.split())
-    parts: list[str] = []
-    _shown(element, parts, skip)
+    if element.tag == skip or has_class_token(element, "hidden"):
+        return ""
+    parts: list[str] = [element.text] if element.text else []
+    for child in element:  # children that are leaves (most other cells) are read here
+        if len(child):
+            parts = []  # a deeper cell: read by the walk
+            _shown(element, parts, skip)
+            break
+        if (
+            isinstance(child.tag, str)  # a comment's text is no text node
+            and child.text
+            and child.tag != skip
+            and not has_class_token(child, "hidden")
+        ):
+            parts.append(child.text)
+        if child.tail:
+            parts.append(child.tail)
     return collapse(parts)
 
 
 def _shown(element: etree._Element, parts: list[str], skip: str | None) -> None:
+    """The shown text nodes under `element`, in document order, by a walk with its
+    own stack: no recursion, however deep the markup."""
     if (skip is not None and element.tag == skip) or has_class_token(element, "hidden"):
         return
     if element.text:
         parts.append(element.text)
-    for child in element:
-        if isinstance(child.tag, str):  # a comment's or a PI's own text is no text node
+    # Each entry: the children still to read of an element whose text is read;
+    # its tail comes when they are done (the tail of `element` itself is no part).
+    stack: list[tuple[Iterator[etree._Element], etree._Element | None]] = [(iter(element), None)]
+    while stack:
+        below, owner = stack[-1]
+        child = next(below, None)
+        if child is None:
+            stack.pop()
+            if owner is not None and owner.tail:
+                parts.append(owner.tail)
+            continue
+        if (
+            isinstance(child.tag, str)  # a comment's or a PI's own text is no text node
+            and child.tag != skip
+            and not has_class_token(child, "hidden")
+        ):
+            if child.text:
+                parts.append(child.text)
             if len(child):
-                _shown(child, parts, skip)
-            elif child.text and child.tag != skip and not has_class_token(child, "hidden"):
-                parts.append(child.text)  # a leaf, the usual case, without a call
+                stack.append((iter(child), child))
+                continue
         if child.tail:
             parts.append(child.tail)
 
@@ -173,15 +238,59 @@ def children(element: etree._Element, tag: str) -> list[etree._Element]:
     return [child for child in element if child.tag == tag]
 
 
+def table_headers(table: etree._Element) -> list[str]:
+    """`headers` on the lxml tree: the widest thead row's cells, as shown."""
+    row = header_row(table)
+    if row is None:
+        return []
+    hidden = has_class_token(row, "hidden") or hidden_above(row)
+    return [element_shown_text(th, hidden) for th in children(row, "th")]
+
+
+def header_row(table: etree._Element) -> etree._Element | None:
+    """The thead row that holds the column headers: the widest (as `headers` reads it)."""
+    rows = thead_rows(table)
+    return max(rows, key=lambda row: len(children(row, "th"))) if rows else None
+
+
+def thead_rows(table: etree._Element) -> list[etree._Element]:
+    return [tr for thead in children(table, "thead") for tr in children(thead, "tr")]
+
+
+def banner_lines(table: etree._Element) -> list[str]:
+    """The banner of a table, line by line: each text shown in its thead rows above or
+    below the header row ('40+ Electric Buggy', 'Entries: 30')."""
+    header = header_row(table)
+    lines = []
+    for row in thead_rows(table):
+        if row is header or has_class_token(row, "hidden") or hidden_above(row):
+            continue
+        parts: list[str] = []
+        _shown(row, parts, None)
+        lines += [line for line in (" ".join(part.split()) for part in parts) if line]
+    return lines
+
+
 def sub_header(table: etree._Element, label: str) -> str:
-    """The value of 'Label: value' in a table's banner (`thead .class_sub_header`).
+    """The value of 'Label: value' in a table's banner.
 
     Race results say 'Length: 5:00 Timed', entry lists 'Entries: 12'; `label`
-    is matched case-folded, and the first banner line with it wins.
+    is matched case-folded, and the first banner line with it wins. LiveRC
+    marks those lines `.class_sub_header`; without that class, each element of
+    the thead is read, outermost first, until one says 'Label: value'.
     """
     for sub in _SUB_HEADERS(table):
         hidden = has_class_token(sub, "hidden") or hidden_above(sub)
         key, _, value = element_shown_text(sub, hidden).partition(":")
         if header_key(key) == label:
             return value.strip()
+    for thead in children(table, "thead"):
+        hidden = has_class_token(thead, "hidden") or hidden_above(thead)
+        for element in thead.iter():
+            if not isinstance(element.tag, str):
+                continue
+            text = element_shown_text(element, hidden or hidden_above(element))
+            key, colon, value = text.partition(":")
+            if colon and header_key(key) == label:
+                return value.strip()
     return ""

@@ -1,10 +1,20 @@
 """A race's result page, ?p=view_race_result: the results table and every lap.
 
-Results come from `table.race_result`, columns found by header text. Laps
-come from the `racerLaps[driver_id] = {...}` literals in the page's script,
-parsed as JavaScript (see `jsliteral`). A row links its laps through
-`a.driver_laps[data-driver-id]`; a non-starter's row has no link, so its id is
-found by name among the racerLaps blocks, which list every driver.
+Results come from the results table: the first table whose headers include
+Pos, Driver and Laps/Time (LiveRC's `table.race_result`; the class is not
+needed), columns found by header text. Laps come from the
+`racerLaps[driver_id] = {...}` literals in the page's script, parsed as
+JavaScript (see `scripts`). A row links its laps through
+`[data-driver-id]`; a non-starter's row has no link, so its id is found by
+name among the racerLaps blocks, which list every driver.
+
+A race whose racerLaps list far more laps for a driver than the results
+table shows (over `lap_bound`) is refused whole: an anomaly is logged and
+PageRefusedError raised, so nothing of it is stored.
+
+A race page names no race id of its own (nor its event's): the real pages
+hold neither, so a race page served for another race cannot be told apart by
+id and is read as today.
 
 A national event has over a hundred of these pages and tens of thousands of
 laps, so this parser is built for speed, without reading anything
@@ -12,9 +22,9 @@ differently:
 
 - it walks the lxml tree itself (compiled XPath, and the tree readings of
   `html`), never a parsel Selector per cell;
-- racerLaps blocks go through `jsliteral` only, whose flat-object shortcut
-  reads a lap in one regex match (never JSON after a quote swap: the page
-  is JavaScript, and is read as such).
+- racerLaps blocks are read by chompjs, a parser of JavaScript literals in C
+  (never JSON after a quote swap: the page is JavaScript, and is read as
+  such).
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ from lxml import etree
 from mre_core.errors import ParseError
 from mre_core.names import normalize_name
 from mre_core.records import LapRecord, RaceDetail, ResultRecord
-from mre_liverc.jsliteral import JsLiteralError, parse_literal
+from mre_liverc.errors import PageRefusedError
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import (
     children,
@@ -40,10 +50,12 @@ from mre_liverc.pages.html import (
     header_key,
     hidden_above,
     page_tree,
-    require_columns,
     sub_header,
+    table_headers,
 )
+from mre_liverc.scripts import ScriptLiteralError, read_literal
 from mre_liverc.values import (
+    LapsTime,
     clock_decimal,
     clock_seconds,
     gap,
@@ -55,20 +67,19 @@ from mre_liverc.values import (
 
 _BLOCK = re.compile(r"""racerLaps\s*\[\s*(?:'(\d+)'|"(\d+)"|(\d+))\s*\]\s*=\s*""")
 _QUAL_PREFIX = re.compile(r"^\d+\s+(?=\S)")
+_CAR_NUMBER = re.compile(r"[0-9]{1,9}")
 # A lap time as LiveRC writes nearly all of them: float() reads it as
 # float(values.clock_decimal()) does.
 _PLAIN_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# A statistic as LiveRC shows it ('2.80', '92.82%'): float() reads it as values.number does.
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
+_PLAIN_SECONDS_LINES = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:\n[0-9]+(?:\.[0-9]+)?)*+")
 # Lap and position numbers as LiveRC writes them, read as values.integer() does.
 _NUMBERS = {str(n): n for n in range(1000)}
 
-# parsel's CSS selectors, as cssselect translates them to XPath.
-_RESULT_TABLES = etree.XPath(
-    "descendant-or-self::table[@class and contains(@class, 'race_result') and "
-    "contains(concat(' ', normalize-space(@class), ' '), ' race_result ')]"
-)
+# The columns that make a table the results table (case-folded headers).
+_RESULT_COLUMNS = ("pos", "driver", "laps/time")
 _LINKED_ID = etree.XPath(".//*[@data-driver-id]/@data-driver-id", smart_strings=False)
-# Elements whose class attribute has "hidden" in it (a cheap test; has_class_token decides).
-_CLASS_MAY_HIDE = etree.XPath(".//*[contains(@class, 'hidden')]")
 
 # Column header (case-folded) -> ResultRecord field, for the plain time/number columns.
 _SECONDS_COLUMNS = {
@@ -83,13 +94,10 @@ _NUMBER_COLUMNS = {"std. deviation": "std_deviation", "consistency": "consistenc
 
 def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
     root = page_tree(text, url)
-    tables = _RESULT_TABLES(root)
-    if not tables:
-        raise ParseError(url, "no results table (table.race_result)")
-    table = tables[0]
-    shown_headers = _headers(table)
+    table, shown_headers = _results_table(root)
+    if table is None:
+        raise ParseError(url, "no results table (a table with columns Pos, Driver and Laps/Time)")
     columns = {header_key(h): i for i, h in enumerate(shown_headers)}
-    require_columns(columns, ["pos", "driver", "laps/time"], url, "the results table")
     blocks = _racer_laps(root, url)
 
     length_text = sub_header(table, "length")
@@ -105,10 +113,15 @@ def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
         if driver_id is None and blocks:
             anomaly(url, f"no driver id for {row.name!r}: not linked and not in racerLaps")
         block = blocks.get(driver_id or "", {})
-        laps = _laps(block, url, driver_id) if block else []
         shown = row.shown
+        at = layout.laps_time
+        total_raw = shown[at] if at is not None and at < len(shown) else ""
+        total = laps_time(total_raw)
+        if block and total is not None:
+            _check_lap_count(url, row.name, driver_id, block, total.laps)
+        laps = _laps(block, url, driver_id) if block else []
         raw = {shown_headers[i]: shown[i] for i in range(min(len(shown), len(shown_headers)))}
-        results.append(_result(url, layout, row, raw, driver_id, laps, block))
+        results.append(_result(url, layout, row, raw, driver_id, laps, block, total_raw, total))
     return RaceDetail(
         source_race_id=race_id,
         duration_raw=length_text or None,
@@ -118,13 +131,60 @@ def parse_race_result(text: str, url: str, race_id: str) -> RaceDetail:
     )
 
 
+def _results_table(root: etree._Element) -> tuple[etree._Element | None, list[str]]:
+    """The first table whose headers include every one of _RESULT_COLUMNS, and them."""
+    for table in root.iter("table"):
+        shown = table_headers(table)
+        keys = {header_key(text) for text in shown}
+        if all(column in keys for column in _RESULT_COLUMNS):
+            return table, shown
+    return None, []
+
+
+def lap_bound(laps_completed: int) -> int:
+    """The most laps racerLaps may list for a driver the results table shows with
+    `laps_completed`: twice as many, plus a margin. A count LiveRC could show
+    (a lap more or less, a table posted mid-race) is far below it."""
+    return 2 * laps_completed + 10
+
+
+def _check_lap_count(
+    url: str, name: str, driver_id: str | None, block: dict[str, Any], completed: int
+) -> None:
+    """Refuse the race when racerLaps lists absurdly more laps than the table shows.
+
+    Checked before any lap is read, so a block of a million laps costs its
+    parsing only.
+    """
+    raw_laps = block.get("laps")
+    if not isinstance(raw_laps, list):
+        return  # `_laps` says what is wrong with it
+    listed = len(raw_laps)
+    if listed and isinstance(raw_laps[0], dict) and raw_laps[0].get("lapNum") in ("0", 0):
+        listed -= 1  # the grid slot
+    if listed > lap_bound(completed):
+        detail = (
+            f"racerLaps[{driver_id}] lists {listed} laps for {name!r}, whom the results "
+            f"table shows with {completed}: over {lap_bound(completed)}; the race is refused"
+        )
+        anomaly(url, detail)
+        raise PageRefusedError(url, detail)
+
+
 def _racer_laps(root: etree._Element, url: str) -> dict[str, dict[str, Any]]:
-    """Every `racerLaps[id] = {...}` block in the page's scripts, by driver id."""
+    """Every `racerLaps[id] = {...}` block in the page's scripts, by driver id.
+
+    A block is read from its "{" up to where the next block's assignment starts
+    (or the script ends): chompjs stops at the end of the literal, and no
+    text is read, or copied, twice.
+    """
     blocks: dict[str, dict[str, Any]] = {}
     for script in _racer_laps_scripts(root):
-        for match in _BLOCK.finditer(script):
+        matches = list(_BLOCK.finditer(script))
+        ends = [match.start() for match in matches[1:]] + [len(script)]
+        for match, end in zip(matches, ends, strict=True):
             driver_id = match.group(1) or match.group(2) or match.group(3)
-            blocks[driver_id] = _block(script, match.end(), driver_id, url)
+            blocks[driver_id] = _block(script[match.end() : end], driver_id, url)
     return blocks
 
 
@@ -142,24 +202,16 @@ def _racer_laps_scripts(root: etree._Element) -> list[str]:
     return texts
 
 
-def _block(script: str, at: int, driver_id: str, url: str) -> dict[str, Any]:
+def _block(literal: str, driver_id: str, url: str) -> dict[str, Any]:
+    if not literal.startswith("{"):
+        raise ParseError(url, f"racerLaps[{driver_id}] is not an object")
     try:
-        value, _ = parse_literal(script, at)
-    except JsLiteralError as exc:
+        value = read_literal(literal)
+    except ScriptLiteralError as exc:
         raise ParseError(url, f"racerLaps[{driver_id}] is not a readable object: {exc}") from None
     if not isinstance(value, dict):
         raise ParseError(url, f"racerLaps[{driver_id}] is not an object")
     return value
-
-
-def _headers(table: etree._Element) -> list[str]:
-    """`html.headers` on the lxml tree: the widest thead row's cells, as shown."""
-    rows = [tr for thead in children(table, "thead") for tr in children(thead, "tr")]
-    if not rows:
-        return []
-    widest = max(rows, key=lambda row: len(children(row, "th")))
-    hidden = has_class_token(widest, "hidden") or hidden_above(widest)
-    return [element_shown_text(th, hidden) for th in children(widest, "th")]
 
 
 @dataclass(slots=True)
@@ -201,9 +253,13 @@ def _rows(table: etree._Element, driver_at: int, url: str) -> list[_Row]:
 def _driver_cell(cell: etree._Element) -> tuple[str, str, str | None]:
     """In one pass over the Driver cell: the text of its `.driver_name` and of its
     `.car_num` (CSS), and the first `data-driver-id` below it (XPath
-    `.//*[@data-driver-id]/@data-driver-id`)."""
+    `.//*[@data-driver-id]/@data-driver-id`).
+
+    A cell without `.driver_name` is read by its structure (`_driver_parts`).
+    """
     names: list[str] = []
     cars: list[str] = []
+    named = False
     linked = None
     for element in cell.iter():
         if not isinstance(element.tag, str):
@@ -215,9 +271,35 @@ def _driver_cell(cell: etree._Element) -> tuple[str, str, str | None]:
             continue
         if "driver_name" in classes and has_class_token(element, "driver_name"):
             names += element.itertext()
+            named = True
         if "car_num" in classes and has_class_token(element, "car_num"):
             cars += element.itertext()
+    if not named:
+        return (*_driver_parts(cell), linked)
     return collapse(names), collapse(cars), linked
+
+
+def _driver_parts(cell: etree._Element) -> tuple[str, str]:
+    """The name and car number of a Driver cell, by its structure alone.
+
+    LiveRC's cell is `<span>car</span> <span>name</span> <br/> <span>...laps
+    link...</span>`: of the cell's child elements, those that hold no laps
+    link and show text are its parts; with two or more and a number first,
+    that number is the car and the rest the name; one part is the name. With
+    none, the name is the cell's text, as the caller reads it ("", "").
+    """
+    parts = []
+    for child in cell:
+        if not isinstance(child.tag, str) or child.tag == "br":
+            continue
+        if child.get("data-driver-id") is not None or _LINKED_ID(child):
+            continue
+        text = element_shown_text(child)
+        if text:
+            parts.append(text)
+    if len(parts) >= 2 and _CAR_NUMBER.fullmatch(parts[0]):
+        return collapse(parts[1:]), parts[0]
+    return collapse(parts), ""
 
 
 def _identify(
@@ -246,7 +328,8 @@ def _laps(block: dict[str, Any], url: str, driver_id: str) -> list[LapRecord]:
     raw_laps = block.get("laps", [])
     if not isinstance(raw_laps, list):
         raise ParseError(url, f"racerLaps[{driver_id}].laps is not a list")
-    laps = []
+    laps: list[LapRecord] = []
+    append, known, plain = laps.append, _NUMBERS.get, _PLAIN_SECONDS.fullmatch
     for item in raw_laps:
         if not isinstance(item, dict):
             raise ParseError(url, f"racerLaps[{driver_id}] has a lap that is not an object")
@@ -254,17 +337,17 @@ def _laps(block: dict[str, Any], url: str, driver_id: str) -> list[LapRecord]:
         position, pace = item.get("pos", ""), item.get("pace", "")
         # A lap as LiveRC writes it (small numbers, plain seconds) is read here
         # directly; anything else by the general readers below, which agree.
-        lap_number = _NUMBERS.get(number) if type(number) is str else None
-        on_lap = _NUMBERS.get(position) if type(position) is str else None
+        lap_number = known(number) if type(number) is str else None
+        on_lap = known(position) if type(position) is str else None
         if (
             lap_number is not None
             and on_lap is not None
             and type(time_raw) is str
             and type(pace) is str
-            and _PLAIN_SECONDS.fullmatch(time_raw)
+            and plain(time_raw)
         ):
             if lap_number:  # 0 is the grid slot, not a lap
-                laps.append(
+                append(
                     LapRecord(lap_number, float(time_raw), time_raw, on_lap, pace.strip() or None)
                 )
             continue
@@ -329,14 +412,15 @@ def _result(
     driver_id: str | None,
     laps: list[LapRecord],
     block: dict[str, Any],
+    total_raw: str,
+    parsed_total: LapsTime | None,
 ) -> ResultRecord:
+    """One row's record; `total_raw` is its Laps/Time cell, `parsed_total` that read."""
     shown, name = row.shown, row.name
 
     def cell_text(at: int | None) -> str:
         return shown[at] if at is not None and at < len(shown) else ""
 
-    total_raw = cell_text(layout.laps_time)
-    parsed_total = laps_time(total_raw)
     if parsed_total is None:
         anomaly(url, f"Laps/Time {total_raw!r} of {name!r} not understood")
     laps_completed = parsed_total.laps if parsed_total else len(laps)
@@ -355,7 +439,7 @@ def _result(
     fast_time, fast_lap = _fast_lap(row, layout.fastest)
     values: dict[str, Any] = {field: _seconds(cell_text(at)) for field, at in layout.seconds}
     for field, at in layout.numbers:
-        values[field] = number(cell_text(at))
+        values[field] = _number(cell_text(at))
     return ResultRecord(
         source_driver_id=driver_id,
         display_name=name,
@@ -382,6 +466,12 @@ def _result(
 
 def _exact_sum(laps: list[LapRecord]) -> Decimal:
     """The laps' times added as written (clock format too, as `_laps` read them)."""
+    raws = [lap.lap_time_raw for lap in laps]
+    # No kept lap time has a line break (`_laps` read each whole, stripped), so one
+    # match tells whether all are plain seconds, as LiveRC writes them: then
+    # Decimal reads each exactly as clock_decimal does.
+    if _PLAIN_SECONDS_LINES.fullmatch("\n".join(raws)):
+        return sum(map(Decimal, raws), Decimal(0))
     total = Decimal(0)
     for lap in laps:
         exact = clock_decimal(lap.lap_time_raw)
@@ -393,6 +483,13 @@ def _exact_sum(laps: list[LapRecord]) -> Decimal:
 def _seconds(text: str) -> float | None:
     """values.clock_seconds, read directly for plain seconds ('38.17')."""
     return float(text) if _PLAIN_SECONDS.fullmatch(text) else clock_seconds(text)
+
+
+def _number(text: str) -> float | None:
+    """values.number, read directly for plain numbers ('2.80', '92.82%')."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return float(text.rstrip("%"))
+    return number(text)
 
 
 def _integer(text: str) -> int | None:

@@ -1,4 +1,8 @@
-"""A track's events page, https://{slug}.liverc.com/events/ ("Archived Results")."""
+"""A track's events page, https://{slug}.liverc.com/events/ ("Archived Results").
+
+The events table is the first table with Event Name and Date columns
+(LiveRC's `table#events`; the id is not needed).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +10,22 @@ from mre_core.errors import ParseError
 from mre_core.records import EventRecord
 from mre_liverc import urls
 from mre_liverc.pages.anomalies import anomaly
-from mre_liverc.pages.html import column_map, hidden_text, page, require_columns, shown_text
+from mre_liverc.pages.html import column_map, find_table, hidden_text, page, shown_text
 from mre_liverc.values import integer, shown_date, sortable_datetime
 
 
 def parse_track_events(text: str, url: str, track_slug: str) -> list[EventRecord]:
     doc = page(text, url)
-    table = doc.css("table#events")
-    if not table:
-        raise ParseError(url, "no events table (table#events)")
-    columns = column_map(table[0])
-    require_columns(columns, ["event name", "date"], url, "the events table")
+    table = find_table(doc, ["event name", "date"])
+    if table is None:
+        raise ParseError(url, "no events table (a table with columns Event Name and Date)")
+    columns = column_map(table)
     # Not len(columns): headers with the same text share one key, so the map can
     # hold fewer keys than the columns it points into.
     last_column = max(columns.values())
 
     events: dict[str, EventRecord] = {}
-    for row in table[0].xpath("./tbody/tr"):
+    for row in table.xpath("./tbody/tr"):
         cells = row.xpath("./td")
         if len(cells) <= last_column:
             continue
