@@ -46,15 +46,15 @@ def sqlite_path(url: str) -> str:
 def find_postgres(explicit: str | None = None) -> str | None:
     """A PostgreSQL URL that answers, or None (then only SQLite is measured)."""
     try:
-        import psycopg2
+        import psycopg
     except ImportError:
         return None
     env = os.environ.get("MRE_BENCH_POSTGRES_URL") or os.environ.get("MRE_TEST_POSTGRES_URL")
     candidates = [explicit] if explicit else ([env] if env else list(LOCAL_CANDIDATES))
     for url in candidates:
         try:
-            psycopg2.connect(url, connect_timeout=2).close()
-        except psycopg2.Error:
+            psycopg.connect(url, connect_timeout=2).close()
+        except psycopg.Error:
             continue
         return url
     return None

@@ -14,7 +14,7 @@ statement per table, in one transaction, with mre's own pragmas (WAL,
 synchronous=NORMAL, foreign keys on). No work of the writer's own (reading
 what exists, comparing, deciding ids) is in it, so it is a floor no writer
 can beat. A second floor times the laps alone, their parents already there.
-On PostgreSQL the floor uses psycopg2's `execute_values` instead.
+On PostgreSQL the floor uses psycopg's `executemany` (pipelined) instead.
 """
 
 from __future__ import annotations
@@ -145,9 +145,9 @@ def _ingest(connector: MemoryConnector, inputs: Inputs, url: str) -> float:
 
 def _connect(url: str) -> Any:
     if is_postgres(url):
-        import psycopg2
+        import psycopg
 
-        return psycopg2.connect(url)
+        return psycopg.connect(url)
     return sqlite3.connect(sqlite_path(url), isolation_level=None)
 
 
@@ -201,8 +201,6 @@ def _insert_sqlite(url: str, rows: Rows, untimed: list[str], timed: tuple[str, .
 
 
 def _insert_postgres(url: str, rows: Rows, untimed: list[str], timed: tuple[str, ...]) -> float:
-    from psycopg2.extras import execute_values
-
     connection = _connect(url)
 
     def insert(tables: Any) -> None:
@@ -210,8 +208,9 @@ def _insert_postgres(url: str, rows: Rows, untimed: list[str], timed: tuple[str,
             for table in tables:
                 columns, values = rows[table]
                 names = ", ".join(f'"{c}"' for c in columns)
-                sql = f'INSERT INTO "{table}" ({names}) VALUES %s'
-                execute_values(cursor, sql, values, page_size=1000)
+                marks = ", ".join(["%s"] * len(columns))
+                sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+                cursor.executemany(sql, values)  # psycopg 3: pipelined, one round trip
         connection.commit()
 
     try:

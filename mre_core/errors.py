@@ -149,6 +149,19 @@ class RunCancelledError(MreError):
         self.exit_code = exit_code
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM in the foreground, raised by the CLI's handler wherever the process is.
+
+    A KeyboardInterrupt, so that what cleans up after Ctrl-C does the same for
+    SIGTERM: psycopg cancels the query in flight (else its connection stays
+    busy and the run's end cannot be recorded), and the service records the
+    run `cancelled`. The CLI exits 143.
+    """
+
+    exit_code = 143
+    message = "stopped by SIGTERM"
+
+
 class RunRequeuedError(MreError):
     """A worker shutting down stopped this job between races and put it back in the queue."""
 

@@ -30,12 +30,17 @@ def default_database_url() -> str:
 @dataclass(frozen=True, slots=True)
 class Settings:
     database_url: str = ""
-    # Polite HTTP. Limits apply per site (all *.liverc.com hosts are one site).
+    # Polite HTTP. Limits apply per site, a connector's source (all its hosts
+    # together), and are shared by every process using the same database.
     scrape_enabled: bool = True
     http_concurrency: int = 2
     http_min_interval_s: float = 0.5
     http_connect_timeout_s: float = 10.0
     http_read_timeout_s: float = 30.0
+    # A request in flight holds a slot of its site as a lease in the database,
+    # renewed while it runs: the slots of a process that stops renewing (killed
+    # on another machine, frozen) are free this long after its last renewal.
+    http_slot_lease_s: float = 10.0
     http_max_tries: int = 4
     http_backoff_base_s: float = 1.0
     http_backoff_max_s: float = 60.0
@@ -54,6 +59,9 @@ class Settings:
     match_auto_confirm_name_score: float = 0.85
     # Threads for name scoring: 1 keeps a core free for ingestion; more for big user sets.
     match_workers: int = 1
+    # PostgreSQL: the workers submit a track sync of every connector on this cron
+    # schedule ("15 3 * * *"), the one proactive job; empty: never. SQLite: use cron.
+    track_sync_cron: str = ""
 
     @property
     def heartbeat_s(self) -> float:

@@ -15,15 +15,14 @@ from contextlib import contextmanager
 @contextmanager
 def postgres_schema(base: str, prefix: str = "t") -> Iterator[str]:
     """A URL whose search_path is a new, empty schema; the schema is dropped on exit."""
-    import psycopg2
+    import psycopg
 
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    admin = psycopg2.connect(base)
-    admin.autocommit = True
-    admin.cursor().execute(f'CREATE SCHEMA "{schema}"')
+    admin = psycopg.connect(base, autocommit=True)
+    admin.execute(f'CREATE SCHEMA "{schema}"')
     separator = "&" if "?" in base else "?"
     try:
         yield f"{base}{separator}options=-csearch_path%3D{schema}"
     finally:
-        admin.cursor().execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
         admin.close()

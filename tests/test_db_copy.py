@@ -24,7 +24,7 @@ from mre_core.cli.main import main
 from mre_core.storage import copy as db_copy
 from mre_core.storage.database import connect
 from mre_core.storage.migrations import CODE_VERSION
-from mre_core.storage.migrations.context import table_names
+from mre_core.storage.migrations.context import mre_tables, table_names
 from mre_core.storage.models import (
     BOOKKEEPING_MODELS,
     INGESTION_MODELS,
@@ -48,10 +48,13 @@ MODELS = (*INGESTION_MODELS, *MATCHING_MODELS, *BOOKKEEPING_MODELS)
 # 8 drivers (48 results, 413 laps), 24 entries of 20 drivers (each an entry-list
 # driver merged into its real one: 40 rows); 4 runs (three
 # commands and the match), one lock (the ingested event), one user with one
-# transponder, matched to 2 drivers (one link per driver and per event).
+# transponder, matched to 2 drivers (one link per driver and per event). The
+# site budgets stay empty: the demo replays a cassette, which fetches nothing.
 ROWS = {
     "drivers": 40,
     "ingestion_runs": 4,
+    "site_budgets": 0,
+    "site_slots": 0,
     "tracks": 3,
     "users": 1,
     "events": 2,
@@ -68,7 +71,8 @@ ROWS = {
 # Parents first, alphabetical among tables whose parents are all in.
 ORDER = list(ROWS)
 TOTAL = 595
-THIRD_TABLE = ORDER[2]
+FILLED = [t for t in ORDER if ROWS[t]]  # an empty table has no batch to insert
+THIRD_TABLE = FILLED[2]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -139,7 +143,8 @@ def models_on(url: str) -> Iterator[peewee.Database]:
 def dump(url: str) -> dict[str, list[tuple]]:
     """Every row of every table (but schema_version) through the models, ids included."""
     with models_on(url) as db:
-        assert table_names(db) - {"schema_version"} == {m._meta.table_name for m in MODELS}
+        # mre's tables: on PostgreSQL the job queue's (procrastinate's) are not copied
+        assert mre_tables(db) - {"schema_version"} == {m._meta.table_name for m in MODELS}
         return {m._meta.table_name: list(m.select().order_by(m.id).tuples()) for m in MODELS}
 
 
@@ -191,7 +196,7 @@ def test_copy_keeps_every_row_and_id_and_changes_nothing_in_the_source(
     assert check_table(out) == {t: (n, "match") for t, n in ROWS.items()}
     assert list(check_table(out)) == ORDER  # parents first
     assert out.splitlines()[-1] == (
-        f"copied 14 tables, {TOTAL} rows from {source} to {target} (schema {CODE_VERSION})"
+        f"copied {len(ROWS)} tables, {TOTAL} rows from {source} to {target} (schema {CODE_VERSION})"
     )
     assert dump(target) == rows  # row by row, value by value, ids included
     assert dump(source) == rows
@@ -269,7 +274,7 @@ def test_copy_into_a_database_that_is_not_empty_is_refused_and_changes_nothing(
     assert (code, out) == (2, "")
     assert err.startswith(
         f"mre: error: target {db_url} is not empty: copy needs an empty database "
-        "(it has 15 tables: "
+        f"(it has {len(ROWS) + 1} tables: "
     )
     assert dump(db_url) == rows
 
@@ -338,7 +343,7 @@ def test_a_copy_that_fails_midway_leaves_the_target_empty(db_url, database, mre,
         f"mre: error: copy into {db_url} failed at table {THIRD_TABLE}: disk I/O error "
         "(injected) (nothing was written)\n"
     )
-    assert tables == ORDER[:3]
+    assert tables == FILLED[:3]
     if db_url.startswith("sqlite"):
         assert not file_of(db_url).exists()  # the copy made the file, and removed it again
     else:
@@ -348,7 +353,7 @@ def test_a_copy_that_fails_midway_leaves_the_target_empty(db_url, database, mre,
     monkeypatch.setattr(db_copy, "insert_batch", real)
     code, out, _ = mre(source, "db", "copy", "--to", db_url)  # and it can simply be run again
     assert code == 0
-    assert out.splitlines()[-1].startswith(f"copied 14 tables, {TOTAL} rows ")
+    assert out.splitlines()[-1].startswith(f"copied {len(ROWS)} tables, {TOTAL} rows ")
 
 
 def test_a_failed_copy_into_an_existing_empty_sqlite_file_leaves_it_empty(

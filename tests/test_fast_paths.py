@@ -280,12 +280,14 @@ def test_many_rows_per_statement_write_what_one_row_per_statement_writes(databas
 
 
 def test_the_statement_for_many_rows_repeats_the_values_only():
-    from mre_core.storage.bulk import _sqlite_many
+    from mre_core.storage.bulk import _many
 
     one = 'INSERT INTO "t" ("a", "b") VALUES (?, ?) ON CONFLICT ("a") DO NOTHING'
-    many = _sqlite_many(one, 2, 3)
+    many = _many(one, 2, 3, "?")
     assert (
         many
         == 'INSERT INTO "t" ("a", "b") VALUES (?, ?), (?, ?), (?, ?) ON CONFLICT ("a") DO NOTHING'
     )
     assert re.sub(r"(, \(\?, \?\))+", "", many) == one
+    postgres = one.replace("?", "%s")  # PostgreSQL's statements: the same, with psycopg's marks
+    assert _many(postgres, 2, 3, "%s") == many.replace("?", "%s")

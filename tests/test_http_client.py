@@ -16,7 +16,7 @@ import pytest
 from mre_core import __version__
 from mre_core.errors import HttpStatusError, NetworkError, PageNotFoundError, ScrapingDisabledError
 from mre_core.http import HttpClient
-from mre_core.http.pacing import SiteGate, backoff_delay, retry_after_seconds, site_of
+from mre_core.http.pacing import SiteGate, backoff_delay, retry_after_seconds
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
 from mre_liverc import urls
@@ -263,8 +263,34 @@ def test_a_hold_also_pushes_back_a_start_already_waiting_for_its_turn():
     assert waits == [0.5, 6.5]
 
 
-def test_all_liverc_hosts_share_one_gate():
-    assert site_of("canberraoffroad.liverc.com") == site_of("live.liverc.com") == "liverc.com"
+def test_a_site_is_the_connectors_source_never_a_guess_from_host_names(simulator):
+    """Every host of a connector shares one budget; another connector has its own,
+    even on hosts with the same last two labels."""
+    simulator.latency = 0.3
+    settings = Settings(
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}",
+        http_min_interval_s=0,
+        http_concurrency=1,
+    )
+    track = next(iter(simulator.pages.site.tracks))
+    other = ConnectorInfo("mirror", "0", ("*.liverc.com",))
+
+    def at_once(*fetches: Callable[[], object]) -> int:
+        simulator.clear_requests()
+        threads = [threading.Thread(target=f) for f in fetches]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return simulator.max_in_flight
+
+    with HttpClient(settings) as http:
+        liverc, mirror = http.for_connector(LIVERC), http.for_connector(other)
+        track_page = f"https://{track.host}/events/"
+        # two hosts of one connector: one request at a time
+        assert at_once(lambda: liverc.get(CATALOGUE), lambda: liverc.get(track_page)) == 1
+        # two connectors: a budget each
+        assert at_once(lambda: liverc.get(CATALOGUE), lambda: mirror.get(track_page)) == 2
 
 
 @pytest.mark.parametrize("attempt", [1, 2, 3, 4, 10])

@@ -1,8 +1,10 @@
-"""Jobs on SQLite: submitted once whoever asks, run by workers, cancelled, stopped, requeued.
+"""Jobs: submitted once whoever asks, run by workers, cancelled, stopped, requeued.
 
-The service submits and cancels; workers (threads here, real `mre worker`
-processes where signals are the point) claim and run. Every finished
-database is compared with a clean serial run (tests.snapshot).
+Every test runs on SQLite (the run table is the queue) and on PostgreSQL
+(procrastinate dispatches, woken by LISTEN/NOTIFY). The service submits and
+cancels; workers (threads here, real `mre worker` processes where signals
+are the point) claim and run. Every finished database is compared with a
+clean serial run (tests.snapshot).
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -22,20 +27,14 @@ from mre_core.jobs.worker import Worker
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
-from tests.conftest import ROOT
+from tests.conftest import ROOT, _postgres_base
+from tests.pg_schema import postgres_schema
 from tests.snapshot import snapshot
 from tests.test_processes import wait_for
 
 
 @pytest.fixture
-def sqlite_settings(settings):
-    if not settings.database_url.startswith("sqlite"):
-        pytest.skip("jobs on PostgreSQL run on procrastinate: see test_jobs_refused_on_postgresql")
-    return settings
-
-
-@pytest.fixture
-def synced_any(settings, event):
+def synced(settings, event):
     """Tracks and events synced, on either database; the event not yet ingested."""
     track, _ = event
     with IngestionService.open(settings=settings) as service:
@@ -44,9 +43,18 @@ def synced_any(settings, event):
     return settings
 
 
-@pytest.fixture
-def synced(synced_any, sqlite_settings):
-    return synced_any
+def _postgres(settings) -> bool:
+    return not settings.database_url.startswith("sqlite")
+
+
+def _procrastinate_jobs(service) -> list[tuple]:
+    """(status, lock, queueing_lock, args) of every procrastinate job, oldest first."""
+    return [
+        tuple(row)
+        for row in service.db.execute_sql(
+            "SELECT status::text, lock, queueing_lock, args FROM procrastinate_jobs ORDER BY id"
+        )
+    ]
 
 
 def _runs(operation: str = "ingest_event") -> list[tuple[str, str]]:
@@ -122,11 +130,9 @@ def test_a_running_import_cancelled_stops_between_races_and_keeps_them(
             assert snapshot() == clean
 
 
-def test_an_event_sync_job_queues_its_events_and_one_worker_finishes_it(
-    sqlite_settings, site, simulator
-):
+def test_an_event_sync_job_queues_its_events_and_one_worker_finishes_it(settings, site, simulator):
     track = site.tracks[0]
-    with IngestionService.open(settings=sqlite_settings) as service:
+    with IngestionService.open(settings=settings) as service:
         service.sync_tracks("liverc")
         parent = service.submit_event_sync(track.slug.lower(), depth="laps_full")
         Worker(service, concurrency=1, until_idle=True).run()  # one thread: it must not wait
@@ -167,15 +173,153 @@ def test_detach_prints_the_run_and_its_status(synced, event, capsys):
     assert capsys.readouterr().out == f'{{\n  "run_id": {run_id},\n  "status": "in_progress"\n}}\n'
 
 
-def test_jobs_are_refused_on_postgresql_until_procrastinate(settings, capsys):
-    if settings.database_url.startswith("sqlite"):
-        pytest.skip("the refusal is PostgreSQL's")
+def test_on_postgresql_a_job_is_a_procrastinate_job_deferred_with_its_run(synced, event, capsys):
+    """The run row and its job are one transaction; the job names the run and carries
+    the target as its queueing lock and lock; a cancelled run's job is withdrawn."""
+    if not _postgres(synced):
+        pytest.skip("SQLite's workers read the run table itself: no job engine")
+    _, ev = event
+    key = f"ingest_event:liverc:{ev.event_id}"
+    with IngestionService.open(settings=synced) as service:
+        first = service.submit_event_ingest(str(ev.event_id))
+        service.submit_event_ingest(str(ev.event_id))  # in progress: no second job
+        assert _procrastinate_jobs(service) == [("todo", key, key, {"run_id": first.run_id})]
+        service.cancel_run(first.run_id)
+        assert [job[0] for job in _procrastinate_jobs(service)] == ["cancelled"]
+        again = service.submit_event_ingest(str(ev.event_id))  # the queueing lock is free
+        assert _procrastinate_jobs(service)[-1] == ("todo", key, key, {"run_id": again.run_id})
+        assert service.jobs_pending() == 1
+        service.cancel_run(again.run_id)
+    assert main(["--db", synced.database_url, "worker", "--until-idle"]) == 0  # nothing to do
+    assert capsys.readouterr().out == "worker: 0 jobs taken\n"
+
+
+def test_a_job_whose_run_is_no_longer_queued_is_skipped(synced, event, simulator):
+    """The run table is the truth: a foreground command took the queued run over (and
+    ran it); the job a worker then gets finds it not queued and does nothing."""
+    _, ev = event
+    with IngestionService.open(settings=synced) as service:
+        run_id = service.submit_event_ingest(str(ev.event_id)).run_id
+        assert service.ingest_event(str(ev.event_id)).run_id == run_id  # taken over, done
+        simulator.clear_requests()
+        if _postgres(synced):  # its job, back as if the takeover had raced a worker's fetch
+            service.db.execute_sql("UPDATE procrastinate_jobs SET status = 'todo'")
+            with _worker_in_thread(service) as worker:
+                wait_for(lambda: _procrastinate_jobs(service) == [])  # done (and deleted)
+        else:
+            worker = Worker(service, until_idle=True)
+            worker.run()
+        assert (worker.ran, simulator.requests) == (0, [])
+        assert service.run_detail(run_id)["status"] == "succeeded"
+
+
+def test_on_postgresql_a_waiting_worker_is_woken_by_notify_not_by_polling(synced, event):
+    """procrastinate polls only as a fallback, every minute: a job submitted while the
+    worker waits, and started well before that, was started by the database's NOTIFY."""
+    if not _postgres(synced):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    from mre_core.jobs.procrastinate_app import WORKER_OPTIONS, make_app
+
+    _, ev = event
+    with IngestionService.open(settings=synced) as service:
+        polling = make_app(service).worker_defaults["fetch_job_polling_interval"]
+        assert polling == WORKER_OPTIONS["fetch_job_polling_interval"] >= 60
+        assert WORKER_OPTIONS["listen_notify"] is True
+        with _worker_in_thread(service) as worker:
+            wait_for(lambda: _listening(service))  # started, and waiting for a NOTIFY
+            time.sleep(1)  # its first fetch (at start, found nothing) is long over
+            run_id = service.submit_event_ingest(str(ev.event_id)).run_id
+            wait_for(lambda: service.run_detail(run_id)["status"] == "succeeded", polling / 3)
+        assert worker.ran == 1
+
+
+def _listening(service) -> bool:
+    (count,) = service.db.execute_sql(
+        "SELECT COUNT(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND query LIKE 'LISTEN %%procrastinate%%'"
+    ).fetchone()
+    return count > 0
+
+
+@contextmanager
+def _worker_in_thread(service, concurrency: int = 1):
+    worker = Worker(service, concurrency)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        thread.join(60)
+        assert not thread.is_alive()
+
+
+@pytest.mark.parametrize("cron", ["", "*/5 * * * *"])
+def test_the_track_sync_cron_is_a_periodic_task_of_postgresql_s_workers(synced, cron):
+    if not _postgres(synced):
+        pytest.skip("procrastinate's periodic tasks are PostgreSQL's; on SQLite cron does it")
+    from mre_core.jobs.procrastinate_app import make_app, track_sync
+
+    with IngestionService.open(settings=replace(synced, track_sync_cron=cron)) as service:
+        periodic = make_app(service).periodic_registry.periodic_tasks
+        assert [(t.task.name, t.cron) for t in periodic.values()] == (
+            [("mre.track_sync", cron)] if cron else []
+        )
+
+        context = SimpleNamespace(additional_context={"mre_worker": Worker(service).backend})
+        submitted = track_sync(context, timestamp=0)  # type: ignore[arg-type]
+        assert [(s["source"], s["status"]) for s in submitted] == [("liverc", "queued")]
+        again = track_sync(context, timestamp=1)  # type: ignore[arg-type]
+        assert [(s["source"], s["status"]) for s in again] == [("liverc", "in_progress")]
+
+
+def test_with_a_track_sync_cron_the_workers_sync_the_catalogue_on_schedule(synced):
+    if not _postgres(synced):
+        pytest.skip("procrastinate's periodic tasks are PostgreSQL's; on SQLite cron does it")
+    every_second = replace(synced, track_sync_cron="* * * * * *")  # a 6th field: seconds
+    with IngestionService.open(settings=every_second) as service:
+
+        def syncs() -> list[str]:
+            return [r["status"] for r in service.list_runs(50) if r["operation"] == "sync_tracks"]
+
+        before = len(syncs())
+        with _worker_in_thread(service):
+            wait_for(lambda: "succeeded" in syncs()[: len(syncs()) - before])
+
+
+def test_a_track_sync_cron_that_is_no_schedule_is_refused(synced):
+    if not _postgres(synced):
+        pytest.skip("procrastinate's periodic tasks are PostgreSQL's; on SQLite cron does it")
     with (
-        IngestionService.open(settings=settings) as service,
-        pytest.raises(UsageError, match=r"^jobs and workers on PostgreSQL run on procrastinate"),
+        IngestionService.open(settings=replace(synced, track_sync_cron="at three")) as service,
+        pytest.raises(UsageError, match=r"^MRE_TRACK_SYNC_CRON='at three' is not a cron"),
     ):
-        service.submit_track_sync("liverc")
-    assert main(["--db", settings.database_url, "worker", "--until-idle"]) == 2
+        Worker(service).run()
+
+
+def test_a_queued_run_copied_into_postgresql_gets_a_job_from_the_first_worker_there(
+    synced, event, simulator, clean, tmp_path
+):
+    """`mre db copy` leaves procrastinate's tables behind: the target's workers find the
+    queued run without a job and give it one."""
+    if not _postgres(synced):
+        pytest.skip("the job queue to rebuild is PostgreSQL's")
+    _, ev = event
+    source = replace(synced, database_url=f"sqlite:///{tmp_path / 'source.db'}")
+    with IngestionService.open(settings=source) as service:
+        service.sync_tracks("liverc")
+        service.refresh_events(event[0].slug.lower())
+        run_id = service.submit_event_ingest(str(ev.event_id)).run_id
+    with postgres_schema(_postgres_base(), prefix="c") as url:
+        target = replace(synced, database_url=url)
+        assert main(["--db", source.database_url, "db", "copy", "--to", url]) == 0
+        with IngestionService.open(settings=target) as service:
+            assert _procrastinate_jobs(service) == []
+            worker = Worker(service, until_idle=True)
+            worker.run()
+            assert (worker.ran, service.run_detail(run_id)["status"]) == (1, "succeeded")
+            with use_database(service.db):
+                assert snapshot() == clean
 
 
 # --- real processes: signals ----------------------------------------------------------
@@ -203,13 +347,13 @@ def _mre(settings, *args: str) -> subprocess.Popen:
     [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "SIGINT (Ctrl-C)")],
 )
 def test_a_signal_to_the_foreground_cli_records_cancelled_and_frees_the_event(
-    synced_any, event, simulator, sig, code, name
+    synced, event, simulator, sig, code, name
 ):
-    """Both databases: the foreground CLI is no job."""
+    """The foreground CLI is no job."""
     _, ev = event
     simulator.latency = 0.3
-    child = _mre(synced_any, "events", "ingest", "--event", str(ev.event_id))
-    with IngestionService.open(settings=synced_any) as watcher, use_database(watcher.db):
+    child = _mre(synced, "events", "ingest", "--event", str(ev.event_id))
+    with IngestionService.open(settings=synced) as watcher, use_database(watcher.db):
         wait_for(lambda: Race.select().count() >= 1)
         child.send_signal(sig)
         _, err = child.communicate(timeout=60)
@@ -240,6 +384,9 @@ def test_a_worker_stopped_by_sigterm_requeues_its_job_which_then_completes(
             assert (run.status, run.attempts) == ("queued", 1)  # back in the queue, not failed
             assert 2 <= Race.select().count() < len(ev.races)  # its whole races kept
             assert IngestLock.get().owner is None
+        if _postgres(synced):  # a new job, deferred once its own had ended: it wakes others
+            key = f"ingest_event:liverc:{ev.event_id}"
+            assert _procrastinate_jobs(service) == [("todo", key, key, {"run_id": run_id})]
 
         simulator.latency = 0.0
         Worker(service, until_idle=True).run()
@@ -285,9 +432,28 @@ with IngestionService.open() as service:
 """
 
 
-def test_four_workers_ingest_twenty_events_submitted_twice_each_exactly_once(tmp_path):
+@contextmanager
+def _fleet_database(kind: str, tmp_path):
+    if kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'fleet.db'}"
+        return
+    base = _postgres_base()
+    if base is None:
+        pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
+    with postgres_schema(base) as url:
+        yield url
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_four_workers_ingest_twenty_events_submitted_twice_each_exactly_once(kind, tmp_path):
     """Two processes submit the same 20 events at once; four worker processes share them.
-    Each event is ingested once, by one run, and the database equals a serial clean run."""
+    Each event is ingested once, by one run, and the database equals a serial clean run
+    (made on SQLite: snapshots leave ids out)."""
+    with _fleet_database(kind, tmp_path) as fleet_url:
+        _four_workers(fleet_url, tmp_path)
+
+
+def _four_workers(fleet_url: str, tmp_path) -> None:
     from mre_core.settings import Settings
     from tests.liverc_site import LiveRCSimulator, SitePages, generate_site
 
@@ -300,25 +466,22 @@ def test_four_workers_ingest_twenty_events_submitted_twice_each_exactly_once(tmp
     with LiveRCSimulator(SitePages(site)) as sim:
         resolve = f"*.liverc.com=127.0.0.1:{sim.port}"
 
-        def settings(name: str) -> Settings:
-            return Settings(
-                database_url=f"sqlite:///{tmp_path / name}",
-                http_resolve=resolve,
-                http_min_interval_s=0.0,
-            )
+        def settings(url: str) -> Settings:
+            return Settings(database_url=url, http_resolve=resolve, http_min_interval_s=0.0)
 
-        for name in ("fleet.db", "serial.db"):
-            with IngestionService.open(settings=settings(name)) as service:
+        serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
+        for url in (fleet_url, serial_url):
+            with IngestionService.open(settings=settings(url)) as service:
                 service.sync_tracks("liverc")
                 for track in site.tracks:
                     service.refresh_events(track.slug.lower())
-        with IngestionService.open(settings=settings("serial.db")) as service:
+        with IngestionService.open(settings=settings(serial_url)) as service:
             for event_id in ids:
                 service.ingest_event(event_id)
             with use_database(service.db):
                 clean = snapshot()
 
-        fleet = settings("fleet.db")
+        fleet = settings(fleet_url)
         sim.clear_requests()
         submitters = [
             _python(fleet, "-c", SUBMIT_ALL, *order) for order in (ids, list(reversed(ids)))

@@ -169,3 +169,39 @@ def test_a_migration_that_would_lose_a_row_fails_and_changes_nothing(service, ev
     assert versions.database_version(db) == CODE_VERSION  # not even the first, run with it
     assert schema_shape(db) == shape
     assert {t: rows(db, t) for t in before} == before
+
+
+def test_migration_4_makes_procrastinate_s_job_queue_in_the_current_schema_on_postgresql(db_url):
+    """PostgreSQL's workers are procrastinate's: its schema, from the installed package,
+    is applied in the URL's schema (nothing in public), and says which procrastinate it
+    was. SQLite gets nothing. mre's checks leave these tables out: the row-count guard
+    (their rows are the job engine's) and the models-equal-migrations shape."""
+    from importlib import metadata
+
+    from mre_core.storage.migrations.context import JOB_QUEUE_PREFIX, mre_tables, table_names
+
+    db = open_database(db_url)
+    queue = sorted(t for t in table_names(db) if t.startswith(JOB_QUEUE_PREFIX))
+    assert not any(t.startswith(JOB_QUEUE_PREFIX) for t in mre_tables(db))
+    assert not any(t.startswith(JOB_QUEUE_PREFIX) for t in versions._row_counts(db))
+    if db_url.startswith("sqlite"):
+        assert queue == []
+        db.close()
+        return
+    assert queue == [
+        "procrastinate_events",
+        "procrastinate_jobs",
+        "procrastinate_periodic_defers",
+        "procrastinate_workers",
+    ]
+    (schema,) = db.execute_sql("SELECT current_schema()").fetchone()
+    (functions,) = db.execute_sql(
+        "SELECT COUNT(*) FROM pg_proc WHERE proname = 'procrastinate_fetch_job_v2' "
+        "AND pronamespace = current_schema()::regnamespace"
+    ).fetchone()
+    assert (schema != "public", functions) == (True, 1)
+    (comment,) = db.execute_sql("SELECT obj_description('procrastinate_jobs'::regclass)").fetchone()
+    assert comment == (
+        f"procrastinate {metadata.version('procrastinate')} schema, applied by mre migration 4"
+    )
+    db.close()

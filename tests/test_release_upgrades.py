@@ -76,6 +76,9 @@ def _assert_same(upgraded, fresh) -> None:  # type: ignore[no-untyped-def]
         kept = rows(upgraded, table)
         assert kept == rows(fresh, table), table
         counts[table] = len(kept)
-    assert min(counts.values()) > 0, counts  # the dump fills every table: all were compared
+    # the dump fills every table a release had: all were compared (the site budgets of
+    # schema 3 come after every release, and only fetching fills them)
+    filled = {t: n for t, n in counts.items() if t not in {"site_budgets", "site_slots"}}
+    assert min(filled.values()) > 0, counts
     upgraded.close()
     fresh.close()

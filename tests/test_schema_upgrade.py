@@ -212,10 +212,10 @@ def _schema_lock_held(url: str) -> Iterator[None]:
         conn.execute("ROLLBACK")
         conn.close()
         return
-    import psycopg2
+    import psycopg
 
-    pg = psycopg2.connect(url)
-    pg.cursor().execute("SELECT pg_advisory_lock(%s)", (versions.SCHEMA_LOCK,))
+    pg = psycopg.connect(url, autocommit=True)
+    pg.execute("SELECT pg_advisory_lock(%s)", (versions.SCHEMA_LOCK,))
     yield
     pg.close()  # PostgreSQL lets a session's advisory locks go with it
 

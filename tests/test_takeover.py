@@ -162,9 +162,9 @@ def _in_transaction(url: str) -> bool:
             return True
         finally:
             probe.close()
-    import psycopg2
+    import psycopg
 
-    probe = psycopg2.connect(url)
+    probe = psycopg.connect(url)
     try:
         cursor = probe.cursor()
         cursor.execute(

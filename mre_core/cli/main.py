@@ -22,7 +22,7 @@ import typer
 from mre_core import __version__, logs
 from mre_core.cli import connectors, db, events, ingest, output, runs, tracks, users, worker
 from mre_core.cli.state import CliState
-from mre_core.errors import DatabaseError, MreError, RunCancelledError, first_line
+from mre_core.errors import DatabaseError, MreError, Terminated, first_line
 from mre_core.settings import Settings
 from mre_core.storage.database import DATABASE_ERRORS
 
@@ -148,7 +148,7 @@ def hoist_global_options(argv: list[str], options: Mapping[str, int]) -> list[st
 
 def _terminated(signum: int, _frame: object) -> None:
     """SIGTERM (cron, systemd, docker, `timeout`): stop like Ctrl-C, recorded as cancelled."""
-    raise RunCancelledError("stopped by SIGTERM", exit_code=143)
+    raise Terminated()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         return code if isinstance(code, int) else 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except Terminated:
+        output.error(Terminated.message)
+        return Terminated.exit_code
     except (typer.Abort, KeyboardInterrupt):
         output.error("cancelled (SIGINT)")
         return 130

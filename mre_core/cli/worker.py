@@ -25,6 +25,12 @@ def worker(
 ) -> None:
     """Run the jobs that `--detach` (or an app) queued, until stopped.
 
+    SQLite: the workers of one machine share the queue in the database
+    file. PostgreSQL: workers on any number of machines take the jobs
+    through procrastinate, woken at once by the database (LISTEN/NOTIFY);
+    with MRE_TRACK_SYNC_CRON set they also submit the track sync on that
+    schedule. The database's schema must be this mre's (`mre db upgrade`).
+
     SIGTERM or Ctrl-C: no new job is taken, a running import stops at its
     next whole race and goes back to the queue with its races kept, and the
     worker exits 0. A job whose worker was killed goes back to the queue
@@ -36,7 +42,6 @@ def worker(
     cli = state(ctx)
     cli.show_progress = False  # jobs of many runs at once: the logs say what happens
     with cli.service() as service:
-        service.jobs_pending()  # refuses PostgreSQL (procrastinate) before any thread starts
         work = Worker(service, concurrency, until_idle)
 
         def stop(signum: int, _frame: FrameType | None) -> None:

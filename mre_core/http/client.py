@@ -7,9 +7,15 @@ timeouts, 429, 5xx; never another 4xx), Retry-After honoured, a kill switch
 (`MRE_SCRAPE_ENABLED=0`), and hosts restricted to the ones each connector
 declared.
 
+A site is a connector's source: every host a connector declared shares one
+budget (`mre_core.http.pacing`). A client given a database (the service's)
+keeps the budgets there (`mre_core.http.shared`), shared by every process
+and worker using that database; without one, in memory for itself alone.
+Replaying a cassette sends nothing, so it is not paced at all.
+
 A 429 or 503, or any answer with a Retry-After, is the site saying it is
-overloaded: the back-off then holds the whole site (every thread, every
-connector of this client), not only the request that got it. Other failures
+overloaded: the back-off then holds the whole site (every thread, and with
+a database every process), not only the request that got it. Other failures
 (500, 502, 504, broken connections) may be one bad page, so only the request
 that failed backs off. It also counts and logs every request, which is how tests prove
 that an event costs exactly races + 2 requests.
@@ -23,6 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -38,10 +45,13 @@ from mre_core.errors import (
     ScrapingDisabledError,
 )
 from mre_core.http.cassette import Cassette
-from mre_core.http.pacing import SiteGates, backoff_delay, retry_after_seconds
+from mre_core.http.pacing import Gates, LocalGates, backoff_delay, retry_after_seconds
 from mre_core.http.resolve import ResolvingTransport, parse_resolve
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
+
+if TYPE_CHECKING:
+    import peewee
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Statuses that mean "the site is overloaded": their back-off holds the whole site.
@@ -57,12 +67,19 @@ class Page:
 
 
 class HttpClient:
-    """Shared by all connectors in one process; thread-safe."""
+    """Shared by all connectors of a service; thread-safe.
+
+    `db`: the database whose site budgets this client shares with every
+    other process using it (the service passes its own); None keeps the
+    budgets in memory, for this client alone.
+    """
 
     def __init__(
         self,
         settings: Settings,
         cassette: Cassette | None = None,
+        *,
+        db: peewee.Database | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -81,15 +98,22 @@ class HttpClient:
             ),
             follow_redirects=False,
         )
-        self._gates = SiteGates(
-            settings.http_concurrency, settings.http_min_interval_s, sleep=sleep, clock=clock
-        )
+        self._gates: Gates
+        if db is not None:
+            from mre_core.http.shared import SharedGates  # the storage layer, only when asked
+
+            self._gates = SharedGates(db, settings, sleep=sleep)
+        else:
+            self._gates = LocalGates(
+                settings.http_concurrency, settings.http_min_interval_s, sleep=sleep, clock=clock
+            )
         self._rng = random.Random()
 
     def for_connector(self, info: ConnectorInfo) -> SourceHttp:
         return SourceHttp(self, info)
 
     def close(self) -> None:
+        self._gates.close()
         self._client.close()
 
     def __enter__(self) -> HttpClient:
@@ -109,11 +133,11 @@ class HttpClient:
                 f"fetching is turned off (MRE_SCRAPE_ENABLED=0); not fetching {url}"
             )
 
-    def get(self, url: str) -> Page:
+    def get(self, url: str, site: str) -> Page:
+        """Fetch `url` within the budget of `site` (the source of the connector asking)."""
         replaying = self._replaying
         self.check_enabled(url)
-        host = urlsplit(url).hostname or ""
-        gate = self._gates.for_host(host)
+        gate = self._gates.for_site(site)
         attempt = 0
         while True:
             attempt += 1
@@ -210,8 +234,9 @@ class HttpClient:
 class SourceHttp:
     """The client as one connector sees it, for one operation.
 
-    Only the hosts the connector declared are allowed, and requests are
-    counted here so each operation reports its own.
+    Only the hosts the connector declared are allowed, all of them within the
+    one budget of the connector's source, and requests are counted here so
+    each operation reports its own.
     """
 
     def __init__(self, client: HttpClient, info: ConnectorInfo) -> None:
@@ -231,4 +256,4 @@ class SourceHttp:
         self._client.check_enabled(url)  # a refused request is not counted
         with self._lock:
             self.requests += 1
-        return self._client.get(url)
+        return self._client.get(url, site=self._info.source)

@@ -1,8 +1,17 @@
 """How fast mre may talk to one site, and how long it waits before a retry.
 
-Limits are per *site*, not per host name: every LiveRC track has its own
-subdomain, but all of them are one server, so `a.liverc.com` and
-`b.liverc.com` share one gate.
+A *site* is a connector's source (`liverc`), never a guess from host names:
+every host a connector declared (each LiveRC track has its own subdomain)
+shares one budget, and two connectors never share one, even on hosts that
+look alike.
+
+A budget is three limits: at most `MRE_HTTP_CONCURRENCY` requests in flight,
+request starts at least `MRE_HTTP_MIN_INTERVAL_S` apart, and a hold of the
+whole site after a 429, a 503 or a Retry-After. `Gates` hands out one
+`Gate` per site. The HTTP client of a service keeps them in the service's
+database (`mre_core.http.shared`), so every process and worker using that
+database shares them; a client built without a database (a unit test, a
+script) keeps them here, in memory, for its own lifetime (`LocalGates`).
 """
 
 from __future__ import annotations
@@ -11,18 +20,31 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from email.utils import parsedate_to_datetime
+from typing import Protocol
 
 
-def site_of(host: str) -> str:
-    """The registrable part of a host name: 'canberraoffroad.liverc.com' -> 'liverc.com'."""
-    labels = host.lower().rstrip(".").split(".")
-    return ".".join(labels[-2:]) if len(labels) >= 2 else host.lower()
+class Gate(Protocol):
+    """One site's budget, as a request sees it."""
+
+    def turn(self) -> AbstractContextManager[None]:
+        """Wait for a free slot and a start time; the request runs inside the block."""
+        ...
+
+    def hold(self, seconds: float) -> None:
+        """Start no request on the site for `seconds` from now (never shortens a hold)."""
+        ...
+
+
+class Gates(Protocol):
+    def for_site(self, site: str) -> Gate: ...
+
+    def close(self) -> None: ...
 
 
 class SiteGate:
-    """At most `concurrency` requests in flight, starts at least `interval` apart.
+    """In memory: at most `concurrency` requests in flight, starts at least `interval` apart.
 
     A start time is reserved under the lock and slept for outside it, so
     waiting threads queue in order instead of all waking at once.
@@ -77,8 +99,8 @@ class SiteGate:
             yield
 
 
-class SiteGates:
-    """One gate per site, created on first use."""
+class LocalGates:
+    """One in-memory gate per site, created on first use: limits of this client alone."""
 
     def __init__(
         self,
@@ -94,8 +116,7 @@ class SiteGates:
         self._gates: dict[str, SiteGate] = {}
         self._lock = threading.Lock()
 
-    def for_host(self, host: str) -> SiteGate:
-        site = site_of(host)
+    def for_site(self, site: str) -> SiteGate:
         with self._lock:
             gate = self._gates.get(site)
             if gate is None:
@@ -103,6 +124,9 @@ class SiteGates:
                     self._concurrency, self._interval, clock=self._clock, sleep=self._sleep
                 )
             return gate
+
+    def close(self) -> None:
+        pass
 
 
 def backoff_delay(attempt: int, base_s: float, max_s: float, rng: random.Random) -> float:

@@ -1,32 +1,98 @@
-"""A worker: threads that take queued jobs from the run table and run them.
+"""A worker: takes queued jobs and runs them, on one machine or many.
 
-On SQLite (one machine) the run table is the queue: each thread claims the
-oldest queued job in a write transaction (so two workers never take the
-same one), asks the service to run it, and looks again; an empty queue is
-polled every `poll_s`. Now and then a thread also puts back in the queue
-the jobs whose worker died (stalled: its process is gone, or silent past
-the lock TTL).
+`Worker(service, concurrency, until_idle).run()` is the one API (`mre worker`,
+tests, and later `mre serve`); the database decides how jobs reach it:
 
-Stopping (SIGTERM from systemd or a deploy, Ctrl-C): no new job is taken;
-each running job stops at its next whole race, goes back to the queue with
-its races kept, and the worker returns, so no user's import is lost to a
-restart.
+- **SQLite** (one machine): the run table is the queue (`RunTableWorker`).
+  Each thread claims the oldest queued job in a write transaction (so two
+  workers never take the same one), asks the service to run it, and looks
+  again; an empty queue is polled every `poll_s`. Now and then a thread also
+  puts back in the queue the jobs whose worker died (stalled: its process is
+  gone, or silent past the lock TTL).
+- **PostgreSQL** (many machines): procrastinate dispatches the jobs, woken by
+  LISTEN/NOTIFY (`mre_core.jobs.procrastinate_app.ProcrastinateWorker`).
+
+Stopping (SIGTERM from systemd or a deploy, Ctrl-C: `stop()`): no new job
+is taken; each running job stops at its next whole race, goes back to the
+queue with its races kept, and the worker returns, so no user's import is
+lost to a restart.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from loguru import logger
 
 from mre_core.errors import MreError
 from mre_core.service.ingestion import IngestionService
+from mre_core.service.reports import OperationReport
+from mre_core.storage.database import is_postgres
+
+if TYPE_CHECKING:  # imported when used: procrastinate is PostgreSQL's optional dependency
+    from mre_core.jobs.procrastinate_app import ProcrastinateWorker
 
 STALLED_CHECK_EVERY_S = 5.0
 
 
 class Worker:
+    """Runs the service's queued jobs in `concurrency` threads until stopped (or, with
+    `until_idle`, until nothing is queued or running); the backend follows the database."""
+
+    def __init__(
+        self,
+        service: IngestionService,
+        concurrency: int = 1,
+        until_idle: bool = False,
+        poll_s: float = 0.5,
+    ) -> None:
+        self.service = service
+        self.backend: RunTableWorker | ProcrastinateWorker
+        if is_postgres(service.db):
+            from mre_core.service.dispatch import require_procrastinate
+
+            require_procrastinate()
+            from mre_core.jobs.procrastinate_app import ProcrastinateWorker
+
+            self.backend = ProcrastinateWorker(service, concurrency, until_idle)
+        else:
+            self.backend = RunTableWorker(service, concurrency, until_idle, poll_s)
+
+    @property
+    def ran(self) -> int:
+        """Jobs taken (claimed and run), for the summary line."""
+        return self.backend.ran
+
+    def stop(self) -> None:
+        """Take no new job; running ones stop between races and go back to the queue.
+        Safe from any thread and from a signal handler."""
+        self.backend.stop()
+
+    def run(self) -> None:
+        """Work until stopped (or, with until_idle, until nothing is queued or running)."""
+        self.backend.run()
+
+
+def run_claimed(
+    service: IngestionService, run_id: int, shutting_down: Callable[[], bool]
+) -> OperationReport | None:
+    """Run a job this worker claimed. Its outcome is in its run row; a failure is logged
+    and never stops the worker. None: it failed (see the run)."""
+    try:
+        return service.run_job(run_id, shutting_down=shutting_down)
+    except MreError as exc:  # recorded in the run already; the worker goes on
+        logger.info("run {} ended: {}", run_id, exc)
+    except Exception:  # a bug in one job must not stop the others
+        logger.exception("run {} failed with an internal error", run_id)
+    return None
+
+
+class RunTableWorker:
+    """SQLite's worker: threads that claim queued jobs from the run table."""
+
     def __init__(
         self,
         service: IngestionService,
@@ -39,16 +105,19 @@ class Worker:
         self.until_idle = until_idle
         self.poll_s = poll_s
         self.stopping = threading.Event()
-        self.ran = 0  # jobs taken, for the summary line
+        self.ran = 0
         self._count = threading.Lock()
         self._stalled_checked = 0.0
 
     def stop(self) -> None:
-        """Take no new job; running ones stop between races and go back to the queue."""
         self.stopping.set()
 
     def run(self) -> None:
-        """Work until stopped (or, with until_idle, until nothing is queued or running)."""
+        if self.service.settings.track_sync_cron:
+            logger.warning(
+                "MRE_TRACK_SYNC_CRON is for PostgreSQL's workers; on SQLite schedule "
+                "`mre tracks sync --detach` with cron instead"
+            )
         threads = [
             threading.Thread(target=self._loop, name=f"mre-worker-{n}", daemon=True)
             for n in range(self.concurrency)
@@ -70,12 +139,7 @@ class Worker:
                 continue
             with self._count:
                 self.ran += 1
-            try:
-                self.service.run_job(run_id, shutting_down=self.stopping.is_set)
-            except MreError as exc:  # recorded in the run already; the worker goes on
-                logger.info("run {} ended: {}", run_id, exc)
-            except Exception:  # a bug in one job must not stop the others
-                logger.exception("run {} failed with an internal error", run_id)
+            run_claimed(self.service, run_id, self.stopping.is_set)
 
     def _requeue_stalled(self) -> None:
         now = time.monotonic()

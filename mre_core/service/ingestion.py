@@ -27,6 +27,7 @@ from mre_core.errors import (
     MreError,
     RunCancelledError,
     RunRequeuedError,
+    Terminated,
     UsageError,
     first_line,
 )
@@ -36,6 +37,7 @@ from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
 from mre_core.service import event_ingest, event_sync, job_queue, queries, track_sync, users
 from mre_core.service.context import AfterIngest, OperationContext
+from mre_core.service.dispatch import JobDispatch
 from mre_core.service.job_queue import Submission
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
@@ -44,7 +46,7 @@ from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
 from mre_core.storage import close_database, open_database, use_database
 from mre_core.storage.counts import Counts
-from mre_core.storage.database import DATABASE_ERRORS, is_postgres
+from mre_core.storage.database import DATABASE_ERRORS, is_postgres, write_transaction
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
     DEPTH_NONE,
@@ -86,7 +88,9 @@ class IngestionService:
         self.registry = registry
         self.settings = settings
         self.cassette = cassette
-        self.http = HttpClient(settings, cassette)
+        # PostgreSQL: each queued run gets a procrastinate job, in the same transaction.
+        self.dispatch = JobDispatch() if is_postgres(db) else None
+        self.http = HttpClient(settings, cassette, db=db)
         self.matcher = UserMatcher(Thresholds.from_settings(settings))
         # Steps run after an event's races are written and before it is marked
         # laps_full: matching the app's users to the event's drivers (step 9 of
@@ -114,6 +118,7 @@ class IngestionService:
                 {"force": False},
                 parent_id=parent,
                 stale_after_s=settings.lock_ttl_s,
+                dispatch=self.dispatch,
             ),
         )
         # Told of every step of every run (the CLI draws its progress bar from these).
@@ -215,9 +220,11 @@ class IngestionService:
         return self._submit("ingest_event", found.source, found.source_event_id, {"force": force})
 
     @_in_database
-    def claim_job(self) -> int | None:
-        """For a worker: take the oldest queued job (None: the queue is empty)."""
-        self._jobs_here()
+    def claim_job(self, run_id: int | None = None) -> int | None:
+        """For a worker: take queued run `run_id`, or else the oldest queued one (SQLite's
+        workers). None: that run is no longer queued, or the queue is empty."""
+        if run_id is not None:
+            return run_id if job_queue.claim(run_id) else None
         return job_queue.claim_next()
 
     @_in_database
@@ -234,35 +241,46 @@ class IngestionService:
     @_in_database
     def requeue_stalled_jobs(self) -> list[int]:
         """Jobs whose worker died go back to the queue (a worker calls this now and then)."""
-        return job_queue.requeue_stalled(self.settings.lock_ttl_s)
+        return job_queue.requeue_stalled(self.settings.lock_ttl_s, self.dispatch)
+
+    @_in_database
+    def dispatch_orphaned_jobs(self, run_ids: list[int] | None = None) -> list[int]:
+        """PostgreSQL: give a procrastinate job to each queued run (of `run_ids`, or all)
+        that has none (a worker calls this now and then, and for the runs it put back in
+        the queue once it stopped). SQLite: nothing to do, workers read the run table."""
+        if self.dispatch is None:
+            return []
+        done = []
+        for run_id, _ in self.dispatch.orphans(run_ids):
+            with write_transaction():
+                for still, key in self.dispatch.orphans([run_id]):  # not taken meanwhile
+                    self.dispatch.defer(still, key)
+                    done.append(still)
+        return done
 
     @_in_database
     def cancel_run(self, run_id: int) -> dict[str, Any]:
         """Cancel a queued job at once; a running one stops between races, keeping whole races."""
         queries.run(run_id)  # not found: exit 3
-        job_queue.cancel(run_id)
+        job_queue.cancel(run_id, self.dispatch)
         return queries.run(run_id)
 
     @_in_database
     def jobs_pending(self) -> int:
         """Queued and running runs (children included): a worker with --until-idle stops at 0."""
-        self._jobs_here()
         return job_queue.pending()
 
     def _submit(
         self, operation: str, source: str, target: str, params: dict[str, Any]
     ) -> Submission:
-        self._jobs_here()
         return job_queue.submit(
-            operation, source, target, params, stale_after_s=self.settings.lock_ttl_s
+            operation,
+            source,
+            target,
+            params,
+            stale_after_s=self.settings.lock_ttl_s,
+            dispatch=self.dispatch,
         )
-
-    def _jobs_here(self) -> None:
-        if is_postgres(self.db):
-            raise UsageError(
-                "jobs and workers on PostgreSQL run on procrastinate, which this version "
-                "does not have yet: run the command without --detach"
-            )
 
     # --- running an operation under its run record ----------------------------------
 
@@ -303,7 +321,13 @@ class IngestionService:
     ) -> OperationReport:
         try:
             row = job_queue.start_here(
-                operation, source, target, params, parent_run_id, self.settings.lock_ttl_s
+                operation,
+                source,
+                target,
+                params,
+                parent_run_id,
+                self.settings.lock_ttl_s,
+                self.dispatch,
             )
         except DATABASE_ERRORS as exc:
             raise DatabaseError(f"database error during {operation}: {first_line(exc)}") from exc
@@ -345,8 +369,12 @@ class IngestionService:
                 error = DatabaseError(f"database error during {operation}: {first_line(exc)}")
                 self._failed(run, error)
                 raise error from exc
-            except KeyboardInterrupt as exc:  # Ctrl-C: the run is cancelled, not failed
-                error = RunCancelledError("stopped by SIGINT (Ctrl-C)")
+            except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM: the run is cancelled, not failed
+                error = (
+                    RunCancelledError(exc.message, exit_code=exc.exit_code)
+                    if isinstance(exc, Terminated)
+                    else RunCancelledError("stopped by SIGINT (Ctrl-C)")
+                )
                 self._failed(run, error)
                 raise error from exc
             except BaseException as exc:

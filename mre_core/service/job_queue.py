@@ -5,6 +5,12 @@ method) and in a write transaction of its own, so two processes submitting
 or claiming at once take turns. The partial unique index on `job_key` over
 queued and running runs is the last word: a submission that loses a race
 finds the winner's run instead of making a second.
+
+On PostgreSQL the caller passes a `JobDispatch` (mre_core.service.dispatch):
+a run queued here gets its procrastinate job in the same transaction, and a
+run that leaves the queue another way (cancelled, taken over, its worker
+dead) has its job withdrawn or replaced. On SQLite it is None: workers read
+the run table itself.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
@@ -29,6 +35,9 @@ from mre_core.storage.models import (
     IngestionRun,
 )
 from mre_core.timeutil import utcnow
+
+if TYPE_CHECKING:
+    from mre_core.service.dispatch import JobDispatch
 
 # What `submit` answers: a new job waits, or a run of the same target was already
 # queued or running (its id is the answer), or there is nothing to do.
@@ -61,11 +70,12 @@ def submit(
     params: dict[str, Any],
     parent_id: int | None = None,
     stale_after_s: float = 120.0,
+    dispatch: JobDispatch | None = None,
 ) -> Submission:
     """Queue a job, or answer with the queued or running run of the same target."""
     key = job_key(operation, source, target)
     with write_transaction():
-        active = _active(key, stale_after_s)
+        active = _active(key, stale_after_s, dispatch)
         if active is not None:
             return Submission(active.id, IN_PROGRESS)
         now = utcnow()
@@ -88,6 +98,8 @@ def submit(
         except peewee.IntegrityError:
             winner = IngestionRun.get((IngestionRun.job_key == key) & _is_active())
             return Submission(winner.id, IN_PROGRESS)
+        if dispatch is not None:
+            dispatch.defer(row.id, key)
     return Submission(row.id, QUEUED)
 
 
@@ -98,6 +110,7 @@ def start_here(
     params: dict[str, Any],
     parent_id: int | None,
     stale_after_s: float,
+    dispatch: JobDispatch | None = None,
 ) -> IngestionRun:
     """The run row of an operation this process runs now (the CLI's foreground).
 
@@ -107,10 +120,12 @@ def start_here(
     """
     key = job_key(operation, source, target)
     with write_transaction():
-        active = _active(key, stale_after_s)
+        active = _active(key, stale_after_s, dispatch)
         now = utcnow()
         if active is not None and active.status == RUN_QUEUED:
             if _claim(active.id):
+                if dispatch is not None:
+                    dispatch.withdraw([active.id])
                 return IngestionRun.get_by_id(active.id)
         elif active is not None:
             what = (
@@ -141,6 +156,12 @@ def start_here(
             raise InProgressError(
                 f"{target} was just taken by another run; try again later"
             ) from None
+
+
+def claim(run_id: int) -> bool:
+    """Take queued run `run_id` for this process (False: it is no longer queued)."""
+    with write_transaction():
+        return _claim(run_id)
 
 
 def claim_next() -> int | None:
@@ -182,9 +203,10 @@ def requeue(run_id: int, why: str) -> None:
         ).execute()
 
 
-def requeue_stalled(stale_after_s: float) -> list[int]:
-    """Jobs whose worker died (killed, crashed) go back to the queue; dead foreground runs
-    are closed as abandoned. Parents waiting for their children have no process: left be."""
+def requeue_stalled(stale_after_s: float, dispatch: JobDispatch | None = None) -> list[int]:
+    """Jobs whose worker died (killed, crashed) go back to the queue (with a new job, on
+    PostgreSQL); dead foreground runs are closed as abandoned. Parents waiting for their
+    children have no process: left be."""
     found = []
     with write_transaction():
         for row in IngestionRun.select().where(IngestionRun.status == RUN_RUNNING):
@@ -205,10 +227,12 @@ def requeue_stalled(stale_after_s: float) -> list[int]:
                 (IngestionRun.id == row.id) & (IngestionRun.status == RUN_RUNNING)
             ).execute():
                 found.append(row.id)
+                if dispatch is not None and row.queued_at is not None:
+                    dispatch.replace(row.id, row.job_key)
     return found
 
 
-def cancel(run_id: int) -> str:
+def cancel(run_id: int, dispatch: JobDispatch | None = None) -> str:
     """Cancel a queued job at once; ask a running one to stop between races.
 
     Returns the run's status after the call. A parent's queued children are
@@ -218,6 +242,14 @@ def cancel(run_id: int) -> str:
         row = IngestionRun.get_by_id(run_id)
         if row.status not in RUN_ACTIVE:
             return row.status
+        if dispatch is not None:
+            dispatch.withdraw(
+                r.id
+                for r in IngestionRun.select(IngestionRun.id).where(
+                    ((IngestionRun.id == run_id) | (IngestionRun.parent == run_id))
+                    & (IngestionRun.status == RUN_QUEUED)
+                )
+            )
         now = utcnow()
         IngestionRun.update(cancel_requested_at=now).where(
             (IngestionRun.id == run_id) | (IngestionRun.parent == run_id)
@@ -317,8 +349,11 @@ def _is_active() -> peewee.Expression:
     return IngestionRun.status.in_(RUN_ACTIVE)
 
 
-def _active(key: str, stale_after_s: float) -> IngestionRun | None:
-    """The queued or running run of `key`; one whose process died is closed first."""
+def _active(
+    key: str, stale_after_s: float, dispatch: JobDispatch | None = None
+) -> IngestionRun | None:
+    """The queued or running run of `key`; one whose process died is closed first
+    (a job's run goes back to the queue, with a new job on PostgreSQL)."""
     row = IngestionRun.get_or_none((IngestionRun.job_key == key) & _is_active())
     if row is None or row.status == RUN_QUEUED or _waiting(row):
         return row
@@ -330,5 +365,6 @@ def _active(key: str, stale_after_s: float) -> IngestionRun | None:
         error_code=None if row.queued_at is not None else "abandoned",
         error_message=None if row.queued_at is not None else "its process stopped; taken over",
     ).where((IngestionRun.id == row.id) & (IngestionRun.status == RUN_RUNNING))
-    closed.execute()
+    if closed.execute() and dispatch is not None and row.queued_at is not None:
+        dispatch.replace(row.id, key)
     return IngestionRun.get_or_none((IngestionRun.job_key == key) & _is_active())

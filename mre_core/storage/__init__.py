@@ -1,6 +1,8 @@
 """The database side of mre: connection, models, migrations, bulk writes and counts.
 
-Only the service layer imports this package; connectors never do.
+Only the service layer imports this package (and, through the service's
+database, the HTTP client's shared politeness budget: `mre_core.http.shared`);
+connectors never do.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ Every write goes through `upsert_rows` (rows as dicts) or `upsert_values`
 already exist (one query, scoped by the caller), compares them field by
 field with the new ones, and sends only new and changed rows to the
 database as `INSERT ... VALUES (...), (...) ON CONFLICT (key) DO UPDATE`,
-many rows a statement (`execute_values` pages on PostgreSQL, up to 256 rows
-on SQLite). Never a query per row, and a forced re-ingest of unchanged data
+many rows a statement (pages of up to 1,000 rows on PostgreSQL, 256 on
+SQLite). Never a query per row, and a forced re-ingest of unchanged data
 writes nothing.
 
 Speed matters here (a national event is 40,000 laps, written race by
@@ -304,17 +304,17 @@ def _execute(
 ) -> None:
     cursor = db.cursor()
     if postgres:
-        from psycopg2.extras import execute_values
-
-        execute_values(cursor, sql, rows, page_size=PAGE_SIZE)
-        return
-    if dates:
-        rows = [_sqlite_dates(row, dates) for row in rows]
-    # Many rows per statement, like execute_values: half the time of executemany,
-    # which also hands the GIL back and forth once per row (a parsing thread then
-    # makes every row wait). Statements hold a power of two of rows, so that
-    # SQLite's statement cache keeps a handful of them, not one per row count.
-    most = min(SQLITE_ROWS, cursor.connection.getlimit(_VARIABLES) // width)
+        # PostgreSQL binds parameters on the server: at most 65,535 a statement.
+        most = min(PAGE_SIZE, POSTGRES_PARAMETERS // width)
+    else:
+        if dates:
+            rows = [_sqlite_dates(row, dates) for row in rows]
+        most = min(SQLITE_ROWS, cursor.connection.getlimit(_VARIABLES) // width)
+    # Many rows per statement: half the time of executemany, which also hands
+    # the GIL back and forth once per row (a parsing thread then makes every
+    # row wait). Statements hold a power of two of rows, so that the
+    # database's statement cache (SQLite's, psycopg's prepared statements)
+    # keeps a handful of them, not one per row count.
     if most <= 1:
         cursor.executemany(sql, rows)
         return
@@ -324,18 +324,19 @@ def _execute(
             size //= 2
         chunk = rows[start : start + size]
         values = [value for row in chunk for value in row]
-        cursor.execute(_sqlite_many(sql, width, size), values)
+        cursor.execute(_many(sql, width, size, "%s" if postgres else "?"), values)
         start += size
 
 
 SQLITE_ROWS = 256  # the most rows per INSERT statement on SQLite
+POSTGRES_PARAMETERS = 65_535
 _VARIABLES = sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
 
 
 @lru_cache(maxsize=256)
-def _sqlite_many(sql: str, width: int, count: int) -> str:
+def _many(sql: str, width: int, count: int, mark: str) -> str:
     """The one-row statement `sql` with `count` rows of `width` parameters instead."""
-    one = "(" + ", ".join("?" * width) + ")"
+    one = "(" + ", ".join([mark] * width) + ")"
     head, _, conflict = sql.partition(f"VALUES {one}")
     return f"{head}VALUES {', '.join([one] * count)}{conflict}"
 
@@ -358,9 +359,7 @@ def _statement(
     action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
     conflict = f"ON CONFLICT ({conflict_target}) {action}"
     dates = tuple(i for i, f in enumerate(fields) if isinstance(meta.fields[f], _DATE_FIELDS))
-    if postgres:
-        return f'INSERT INTO "{meta.table_name}" ({quoted}) VALUES %s {conflict}', dates
-    marks = ", ".join("?" * len(columns))
+    marks = ", ".join(["%s" if postgres else "?"] * len(columns))
     return f'INSERT INTO "{meta.table_name}" ({quoted}) VALUES ({marks}) {conflict}', dates
 
 

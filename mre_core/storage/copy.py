@@ -38,6 +38,10 @@ back, or to another SQLite file) with every id kept:
   transaction, before the commit. A mismatch rolls the copy back (exit 7).
 - On PostgreSQL each table's id sequence is then set past the largest id,
   so the next row gets max(id) + 1.
+- The job queue (procrastinate's tables, on PostgreSQL) is not copied:
+  the target's migrations make its own, empty. Runs are copied as they
+  are, and a `queued` one gets a new job from the first worker that runs
+  on the target (workers give a job to every queued run that has none).
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ from mre_core.storage.database import (
     redact,
     write_transaction,
 )
-from mre_core.storage.migrations.context import table_names
+from mre_core.storage.migrations.context import JOB_QUEUE_PREFIX, mre_tables, table_names
 from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS, MATCHING_MODELS
 
 BATCH_SIZE = 5_000
@@ -77,10 +81,10 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     """What a failing write may raise: peewee's errors, and the drivers' own from raw cursors."""
     errors: tuple[type[BaseException], ...] = (*DATABASE_ERRORS, sqlite3.Error)
     try:
-        import psycopg2
+        import psycopg
     except ImportError:
         return errors
-    return (*errors, psycopg2.Error)
+    return (*errors, psycopg.Error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +214,7 @@ def _new_sqlite_file(url: str) -> Path | None:
 
 def _refuse_non_empty(target: peewee.Database, url: str) -> None:
     if schema.database_version(target) is not None:
-        mine = sorted(t for t in table_names(target) if not t.startswith("sqlite_"))
+        mine = sorted(_tables(target))
         raise UsageError(
             f"target {redact(url)} is not empty: copy needs an empty database "
             f"(it has {len(mine)} tables: {', '.join(mine[:4])}{', ...' if len(mine) > 4 else ''})"
@@ -296,6 +300,11 @@ def plan_tables(source: peewee.Database, target: peewee.Database) -> list[TableP
     extra = have - wanted - {schema.VERSION_TABLE}
     if extra:
         logger.warning("not copied (not mre's tables): {}", ", ".join(sorted(extra)))
+    if any(t.startswith(JOB_QUEUE_PREFIX) for t in table_names(source)):
+        logger.info(
+            "not copied: the job queue (procrastinate's tables); the target has its own, "
+            "and its workers give each queued run a new job"
+        )
 
     known = _model_fields()
     plans: dict[str, TablePlan] = {}
@@ -331,7 +340,10 @@ def plan_tables(source: peewee.Database, target: peewee.Database) -> list[TableP
 
 
 def _tables(db: peewee.Database) -> set[str]:
-    return {t for t in table_names(db) if not t.startswith("sqlite_")}
+    """mre's tables. The job queue's (procrastinate's, on PostgreSQL) are not copied: the
+    target has its own, empty, made by its migrations; a run copied as `queued` gets a
+    new job from the first worker that runs on the target (it finds the run without one)."""
+    return {t for t in mre_tables(db) if not t.startswith("sqlite_")}
 
 
 def _parents_first(parents: dict[str, set[str]]) -> list[str]:
@@ -432,12 +444,9 @@ def insert_batch(db: peewee.Database, plan: TablePlan, rows: Sequence[Sequence[A
         return
     columns = ", ".join(_q(c) for c in plan.columns)
     insert = f"INSERT INTO {_q(plan.name)} ({columns}) VALUES"
-    if is_postgres(db):
-        from psycopg2.extras import execute_values
-
-        execute_values(db.cursor(), f"{insert} %s", rows, page_size=len(rows))
-    else:
-        db.cursor().executemany(f"{insert} ({', '.join('?' * len(plan.columns))})", rows)
+    marks = ", ".join([db.param] * len(plan.columns))
+    # psycopg 3 pipelines executemany: one round trip for the batch, as on SQLite.
+    db.cursor().executemany(f"{insert} ({marks})", rows)
 
 
 def _set_references(

@@ -8,14 +8,16 @@ and a crash mid-write leaves the last committed transaction intact.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
-from playhouse.pool import PooledPostgresqlDatabase
+from playhouse.postgres_ext import PooledPsycopg3Database
 
 from mre_core.errors import DatabaseError, NotFoundError, UsageError, first_line
 
@@ -95,6 +97,14 @@ DATABASE_ERRORS = (peewee.DatabaseError, peewee.InterfaceError)
 # and how long a thread waits for one when all are in use.
 POOL_MAX_CONNECTIONS = 32
 POOL_WAIT_S = 30
+# What mre asks of every PostgreSQL session it opens, unless the URL says otherwise:
+# - a session left idle inside a transaction (a process frozen by SIGSTOP, a
+#   debugger, a stuck thread) is ended by the server after this long, so it
+#   cannot hold its row locks, and everyone waiting on them, forever (mre's own
+#   transactions are short: a race's writes, a queue update);
+# - a server that does not answer fails the connection instead of hanging it.
+IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000
+CONNECT_TIMEOUT_S = 10
 
 SQLITE_PRAGMAS = {
     # Wait for another writer (a second process) instead of failing at once;
@@ -193,31 +203,86 @@ def _sqlite(url: str) -> peewee.SqliteDatabase:
     return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, autoconnect=False)
 
 
+class PooledPostgres(PooledPsycopg3Database):
+    """PostgreSQL through psycopg 3 (named: plain PostgresqlDatabase would pick psycopg2
+    if it is installed), pooled: each thread of a service takes a connection for a call
+    and gives it back."""
+
+    def cursor(self, named_cursor: object = None) -> Any:
+        if not self.is_closed():
+            finish_interrupted(self._state.conn)
+        return super().cursor(named_cursor)
+
+
 def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-def]
     try:
-        import psycopg2  # noqa: F401
+        import psycopg  # noqa: F401
     except ImportError:
         raise UsageError(
-            "PostgreSQL needs the psycopg2 driver: pip install 'mre-core[postgres]'"
+            "PostgreSQL needs the psycopg 3 driver: pip install 'mre-core[postgres]'"
         ) from None
-    name = unquote(parts.path.lstrip("/"))
-    if not name:
-        raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
-    # Query parameters go to libpq as they are: ?sslmode=require, ?options=-csearch_path=x
-    extra = dict(parse_qsl(parts.query))
-    # A pool: each thread of a service takes a connection for a call and gives it back.
-    return PooledPostgresqlDatabase(
+    params = postgres_params(parts)
+    name = params.pop("dbname")
+    return PooledPostgres(
         name,
         max_connections=POOL_MAX_CONNECTIONS,
         stale_timeout=300,
         timeout=POOL_WAIT_S,
-        user=unquote(parts.username) if parts.username else None,
-        password=unquote(parts.password) if parts.password else None,
-        host=parts.hostname or None,
-        port=parts.port or None,
         autoconnect=False,
-        **extra,
+        **params,
     )
+
+
+def finish_interrupted(conn: Any) -> None:
+    """Make a psycopg connection usable again after a statement was interrupted.
+
+    Ctrl-C and SIGTERM raise in the main thread wherever it is, which may be
+    between sending a statement and reading its result (psycopg 3 waits in
+    Python; psycopg2 waited in C, where a signal could not land). The
+    session is then still busy with that statement, and every later one,
+    the ROLLBACK of the transaction it was in included, fails with "another
+    command is already in progress". So before each statement: if one is
+    still in flight, it is cancelled and its results are read and dropped;
+    its transaction is then simply failed, and rolls back as usual.
+    """
+    from psycopg.pq import TransactionStatus
+
+    pgconn = conn.pgconn
+    if conn.closed or pgconn.transaction_status != TransactionStatus.ACTIVE:
+        return
+    with contextlib.suppress(Exception):
+        conn.cancel_safe(timeout=5.0)
+    while pgconn.get_result() is not None:
+        pass
+
+
+def postgres_params(parts: Any) -> dict[str, Any]:
+    """libpq connection parameters for a PostgreSQL URL (split by `urlsplit`).
+
+    Query parameters go to libpq as they are (`?sslmode=require`,
+    `?options=-csearch_path%3Dx`), with mre's session defaults added: a
+    server-side `idle_in_transaction_session_timeout` merged into `options`
+    and a `connect_timeout`, each unless the URL sets its own.
+    """
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
+    params: dict[str, Any] = {"dbname": name}
+    for key, value in (
+        ("user", unquote(parts.username) if parts.username else None),
+        ("password", unquote(parts.password) if parts.password else None),
+        ("host", parts.hostname or None),
+        ("port", parts.port or None),
+    ):
+        if value is not None:
+            params[key] = value
+    params.update(parse_qsl(parts.query))
+    options = params.get("options", "")
+    if "idle_in_transaction_session_timeout" not in options:
+        timeout = f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}"
+        params["options"] = f"{options} {timeout}".strip()
+    params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    return params
 
 
 def _redact(url: str) -> str:

@@ -353,6 +353,37 @@ class IngestLock(BaseModel):
         table_name = "ingest_locks"
 
 
+class SiteBudget(BaseModel):
+    """How fast anyone sharing this database may fetch from one site (a connector's source).
+
+    `next_start_at`: the earliest start the next request may reserve;
+    `last_start_at`: when the last request was let go; `hold_until`: nobody
+    fetches before it (the site answered 429, 503 or a Retry-After). All by
+    the database's clock. Written by `mre_core.http.shared` only.
+    """
+
+    site = pw.CharField(max_length=64, unique=True)
+    next_start_at = pw.DateTimeField()
+    last_start_at = pw.DateTimeField(null=True)
+    hold_until = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "site_budgets"
+
+
+class SiteSlot(BaseModel):
+    """One request in flight to a site, as a lease: free when `owner` is NULL or it expired."""
+
+    site = pw.CharField(max_length=64)
+    slot = pw.IntegerField()
+    owner = pw.CharField(max_length=255, null=True)
+    expires_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "site_slots"
+        indexes = ((("site", "slot"), True),)
+
+
 INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     Track,
     Event,
@@ -369,7 +400,7 @@ MATCHING_MODELS: tuple[type[BaseModel], ...] = (
     UserDriverLink,
     EventDriverLink,
 )
-BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock)
+BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock, SiteBudget, SiteSlot)
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *INGESTION_MODELS,
     *MATCHING_MODELS,

@@ -32,7 +32,7 @@ from loguru import logger
 from mre_core.errors import DatabaseError
 from mre_core.storage.database import is_postgres, write_transaction
 from mre_core.storage.migrations import CODE_VERSION, MIGRATIONS, Migration, MigrationContext
-from mre_core.storage.migrations.context import table_names
+from mre_core.storage.migrations.context import mre_tables, table_names
 from mre_core.storage.migrations.m0001_initial import TABLES as SCHEMA_1_TABLES
 
 SCHEMA_LOCK = 0x6D7265  # "mre": the advisory lock id for schema changes
@@ -151,8 +151,11 @@ def _version_table(db: peewee.Database) -> None:
 
 
 def _row_counts(db: peewee.Database) -> dict[str, int]:
+    """Rows of every table of mre's. The job queue's (procrastinate's) are left out: its
+    rows are the job engine's to delete (finished jobs, a schema migration of its own),
+    and a job's truth is its run row, which is counted."""
     counts = {}
-    for table in sorted(table_names(db) - {VERSION_TABLE}):
+    for table in sorted(mre_tables(db) - {VERSION_TABLE}):
         (counts[table],) = db.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()
     return counts
 

@@ -86,21 +86,21 @@ def load_postgres(url: str, release: str, *, data: bool = True, schema: bool = T
     empty tables; `schema=False` inserts its rows but schema_version (and sets its sequences)
     into tables that exist already.
     """
-    import psycopg2
+    import psycopg
 
     scripts = [
         _read(release, name) for name in _parts(POSTGRES_SCHEMA, POSTGRES_DATA, schema, data)
     ]
     if not schema:
         scripts = [VERSION_ROWS.sub("", script) for script in scripts]
-    connection = psycopg2.connect(url)
+    connection = psycopg.connect(url)
     try:
         with connection, connection.cursor() as cursor:  # commits, or rolls back on error
             for script in scripts:
                 for statement in postgres_statements(script):
                     try:
                         cursor.execute(statement)  # no parameters: '%' is not special
-                    except psycopg2.Error as error:
+                    except psycopg.Error as error:
                         raise RuntimeError(
                             f"loading release {release} failed at: {statement[:300]}\n{error}"
                         ) from error

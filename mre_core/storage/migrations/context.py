@@ -133,6 +133,19 @@ class MigrationContext:
         raise DatabaseError(message)
 
 
+# The job engine's tables on PostgreSQL (procrastinate's, migration 4): in mre's
+# database but not mre's data. procrastinate owns their shape and rows (its
+# workers delete and rewrite jobs, its own schema migrations may too), and
+# what mre knows of a job is its run row, so mre's checks and copies leave
+# them out: see `mre_tables`.
+JOB_QUEUE_PREFIX = "procrastinate_"
+
+
+def mre_tables(db: peewee.Database) -> set[str]:
+    """`table_names` less the job engine's (procrastinate's) tables."""
+    return {t for t in table_names(db) if not t.startswith(JOB_QUEUE_PREFIX)}
+
+
 def table_names(db: peewee.Database) -> set[str]:
     if is_postgres(db):
         cursor = db.execute_sql(
