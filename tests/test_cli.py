@@ -396,3 +396,12 @@ def test_connectors_list(capsys):
     assert capsys.readouterr().out.strip() == (
         f"liverc {mre_liverc.__version__}  hosts: live.liverc.com, *.liverc.com"
     )
+
+
+def test_an_internal_id_too_long_for_any_row_is_not_found(mre):
+    code, _, err = mre("events", "show", "id:" + "9" * 23)
+    assert (code, err.splitlines()[-1]) == (
+        3,
+        f"mre: error: event 'id:{'9' * 23}' is not in the database: run `mre events refresh "
+        "--track-id TRACK --depth none` for its track first",
+    )

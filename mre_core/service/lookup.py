@@ -14,6 +14,9 @@ from mre_core.errors import NotFoundError, UsageError
 from mre_core.storage.models import Event, Track
 
 INTERNAL = "id:"
+# Row ids are 64-bit integers on both databases: a longer number names no row
+# (and would overflow the driver), so it is not looked up at all.
+MAX_ID_DIGITS = 18
 
 
 def find_track(ref: str | int, source: str | None = None) -> Track:
@@ -61,6 +64,9 @@ def _find(query, model, ref, source, by_source_id, what, example, missing):  # t
     if not number.isdigit():
         if internal:
             raise UsageError(f"{ref!r}: an internal id is a number, such as id:12")
-    elif (found := query.where(model.id == int(number)).first()) is not None:
+    elif (
+        len(number) <= MAX_ID_DIGITS
+        and (found := query.where(model.id == int(number)).first()) is not None
+    ):
         return found
     raise NotFoundError(f"{what} {ref!r} is not in the database: {missing}")
