@@ -12,8 +12,8 @@ Exit codes (also in the README):
 | 1 | | internal error: a bug in mre, please report it |
 | 2 | UsageError | bad options or arguments, unknown source, bad cassette |
 | 3 | NotFoundError | track or event not in the database, or not on the site |
-| 4 | ValidationError, ParseError | the site's data is missing, empty or unreadable |
-| 5 | NetworkError | the site could not be reached (after retries), or fetching is off |
+| 4 | ValidationError, ParseError, PageTooLargeError | the site's data is unreadable, or too large |
+| 5 | NetworkError, SiteHeldError | the site unreachable (after retries) or on hold; fetching off |
 | 6 | InProgressError | the same event is being ingested by another run |
 | 7 | DatabaseError | the database cannot be opened or written |
 | 8 | RunAbandonedError | the run's process died before it ended (`mre runs wait`) |
@@ -166,6 +166,28 @@ class RunRequeuedError(MreError):
     """A worker shutting down stopped this job between races and put it back in the queue."""
 
     code = "requeued"
+
+
+class PageTooLargeError(ValidationError):
+    """A page over MRE_HTTP_MAX_BODY_BYTES, on the wire or unpacked: refused, never retried."""
+
+    code = "page_too_large"
+
+    def __init__(self, url: str, limit: int) -> None:
+        super().__init__(
+            f"page too large: {url} has more than {limit:,} bytes (MRE_HTTP_MAX_BODY_BYTES)"
+        )
+        self.url = url
+        self.limit = limit
+
+
+class SiteHeldError(NetworkError):
+    """The site asked (Retry-After) not to be contacted for longer than mre waits.
+
+    Every process sharing the database leaves it alone until then: rerun later.
+    """
+
+    code = "site_held"
 
 
 def exit_code_for(code: str | None) -> int:

@@ -25,11 +25,14 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
+import peewee
 import pytest
 
+from mre_core.errors import SiteHeldError
 from mre_core.http import HttpClient
+from mre_core.http.cassette import Cassette
 from mre_core.http.shared import SEND_SLACK_S, LeaseKeeper, SharedGate, SharedGates
 from mre_core.records import ConnectorInfo
 from mre_core.service.ingestion import IngestionService
@@ -38,6 +41,7 @@ from mre_core.storage import close_database, open_database, use_database
 from mre_core.storage.models import Event, SiteBudget, SiteSlot
 from mre_liverc import urls
 from tests.conftest import ROOT
+from tests.test_http_client import held_until
 from tests.test_processes import wait_for
 
 CONCURRENCY = 2
@@ -331,7 +335,9 @@ def test_a_request_let_go_late_pushes_the_next_one_back(db_url):
         time.sleep(seconds + (0.15 if threading.current_thread().name == "late" else 0))
 
     keeper = LeaseKeeper(db, 10)
-    gate = SharedGate(db, "liverc", concurrency=3, interval_s=0.2, keeper=keeper, sleep=sleep)
+    gate = SharedGate(
+        db, "liverc", concurrency=3, interval_s=0.2, max_wait_s=60, keeper=keeper, sleep=sleep
+    )
     try:
         went = _go_times(db, gate, {"first": 0.0, "late": 0.05, "third": 0.1})
     finally:
@@ -353,7 +359,9 @@ def test_a_hold_set_while_a_request_waits_sends_it_behind_the_hold(db_url):
         time.sleep(seconds)
 
     keeper = LeaseKeeper(db, 10)
-    gate = SharedGate(db, "liverc", concurrency=2, interval_s=0.2, keeper=keeper, sleep=sleep)
+    gate = SharedGate(
+        db, "liverc", concurrency=2, interval_s=0.2, max_wait_s=60, keeper=keeper, sleep=sleep
+    )
     try:
         went = _go_times(db, gate, {"first": 0.0, "second": 0.05})
         with use_database(db):
@@ -392,3 +400,121 @@ def test_a_request_longer_than_its_lease_keeps_its_slot(settings, simulator):
     slow_one, other = simulator.requests
     assert simulator.max_in_flight == 1
     assert other.time >= slow_one.answered_at
+
+
+# --- a site that asks for more than mre waits -------------------------------------------
+
+
+def _slots_in_use(db: peewee.Database) -> list[str]:
+    with use_database(db):
+        return [s.owner for s in SiteSlot.select().where(SiteSlot.owner.is_null(False))]
+
+
+@pytest.mark.timeout(60)  # were the hold waited for, the fake sleep would spin
+def test_a_long_retry_after_holds_the_site_for_every_process_and_they_fail_at_once(
+    settings, simulator
+):
+    """Told 503 Retry-After: 7200, one process holds the site for two hours; another,
+    on the same database, then fails at once saying until when, asking the site nothing."""
+    catalogue = "https://live.liverc.com/"
+    track_page = f"https://{next(iter(simulator.pages.site.tracks)).host}/events/"
+    info = ConnectorInfo("liverc", "0", urls.HOSTS)
+    simulator.fail("live.liverc.com/", status=503, retry_after=7200, times=1)
+    waits: list[float] = []
+    first_db, second_db = open_database(settings.database_url), open_database(settings.database_url)
+    try:
+        with (
+            HttpClient(settings, db=first_db, sleep=waits.append) as first,
+            HttpClient(settings, db=second_db, sleep=waits.append) as second,
+        ):
+            with pytest.raises(SiteHeldError) as told:
+                first.for_connector(info).get(catalogue)
+            with use_database(first_db):
+                held = SiteBudget.get(SiteBudget.site == "liverc").hold_until
+            asked_at = datetime.now(UTC)
+            with pytest.raises(SiteHeldError) as other:
+                second.for_connector(info).get(track_page)
+            assert datetime.now(UTC) - asked_at < timedelta(seconds=5)
+            assert _slots_in_use(first_db) == []
+    finally:
+        close_database(first_db)
+        close_database(second_db)
+    until = held.replace(tzinfo=UTC)
+    assert held_until(
+        re.escape(
+            f"{catalogue}: the site asked to retry after 7200 s, more than the 0.05 s mre "
+            "waits (MRE_HTTP_BACKOFF_MAX_S); site liverc is left alone until "
+        )
+        + "UNTIL",
+        str(told.value),
+    ) == until.replace(microsecond=0)
+    assert str(other.value) == (
+        f"site liverc asked not to be contacted until {until:%Y-%m-%d %H:%M:%S} UTC, "
+        "longer than the 0.05 s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+    )
+    assert abs(until - datetime.now(UTC) - timedelta(seconds=7200)) < timedelta(seconds=30)
+    assert [(r.host, r.status) for r in simulator.requests] == [("live.liverc.com", 503)]
+    assert waits == []
+
+
+@pytest.mark.timeout(60)  # were the hold waited for: two hours
+def test_a_long_hold_set_while_a_request_waits_fails_it_and_frees_its_slot(db_url):
+    """Another process (its own SharedGates) is told to come back in two hours while this
+    request sleeps to its start: on waking it fails, and its slot is free again."""
+    db, elsewhere = open_database(db_url), open_database(db_url)
+    settings = Settings(database_url=db_url, http_concurrency=2, http_min_interval_s=0.3)
+    told: list[datetime] = []
+
+    def sleep(seconds: float) -> None:
+        if not told:
+            told.append(SharedGates(elsewhere, settings).for_site("liverc").hold(7200))
+        time.sleep(seconds)
+
+    gates = SharedGates(db, settings, sleep=sleep)
+    gate = gates.for_site("liverc")
+    try:
+        with gate.turn():
+            pass
+        with pytest.raises(SiteHeldError) as refused, gate.turn():
+            pytest.fail("let go while the site is held for two hours")
+        assert _slots_in_use(db) == []
+    finally:
+        gates.close()
+        close_database(db)
+        close_database(elsewhere)
+    assert str(refused.value) == (
+        f"site liverc asked not to be contacted until {told[0]:%Y-%m-%d %H:%M:%S} UTC, "
+        "longer than the 60 s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+    )
+
+
+def test_a_replayed_long_retry_after_holds_nothing(settings, simulator, tmp_path):
+    """A replay sends nothing: the 503 it replays must not stop anyone fetching."""
+    cassette = tmp_path / "held.yaml"
+    info = ConnectorInfo("liverc", "0", urls.HOSTS)
+    simulator.fail("live.liverc.com/", status=503, retry_after=7200, times=1)
+    recording = Cassette(cassette, "record")
+    with (
+        recording.active(),
+        HttpClient(settings, recording) as http,
+        pytest.raises(SiteHeldError),
+    ):
+        http.for_connector(info).get("https://live.liverc.com/")
+
+    db = open_database(settings.database_url)
+    try:
+        replay = Cassette(cassette, "replay")
+        with (
+            replay.active(),
+            HttpClient(settings, replay, db=db) as http,
+            pytest.raises(SiteHeldError) as replayed,
+        ):
+            http.for_connector(info).get("https://live.liverc.com/")
+        with use_database(db):
+            assert SiteBudget.select().count() == 0
+    finally:
+        close_database(db)
+    assert str(replayed.value) == (
+        "https://live.liverc.com/: the site asked to retry after 7200 s, "
+        "more than the 0.05 s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+    )

@@ -10,13 +10,20 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from mre_core import __version__
-from mre_core.errors import HttpStatusError, NetworkError, PageNotFoundError, ScrapingDisabledError
+from mre_core.errors import (
+    HttpStatusError,
+    NetworkError,
+    PageNotFoundError,
+    ScrapingDisabledError,
+    SiteHeldError,
+)
 from mre_core.http import HttpClient
-from mre_core.http.pacing import SiteGate, backoff_delay, retry_after_seconds
+from mre_core.http.pacing import MAX_HOLD_S, SiteGate, backoff_delay, retry_after_seconds
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
 from mre_liverc import urls
@@ -87,12 +94,60 @@ def test_retry_after_is_honoured(client, simulator, sleeps):
     assert sleeps.waits == [7.0]
 
 
-def test_a_retry_after_beyond_the_limit_gives_up_at_once(client, simulator, sleeps):
+HELD_UNTIL = r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC"
+
+
+def held_until(pattern: str, message: str) -> datetime:
+    """The time a message says the site is held until; the rest of it must be `pattern`."""
+    found = re.fullmatch(pattern.replace("UNTIL", HELD_UNTIL), message)
+    assert found, message
+    return datetime.fromisoformat(found[1]).replace(tzinfo=UTC)
+
+
+def test_a_retry_after_beyond_the_limit_holds_the_site_and_fails_at_once(client, simulator, sleeps):
+    """Told to come back in an hour, the client neither sleeps an hour nor lets another
+    thread ask the site anything meanwhile: both fail at once, saying until when."""
+    track_page = f"https://{next(iter(simulator.pages.site.tracks)).host}/events/"
     simulator.fail("live.liverc.com/", status=503, times=1, retry_after="3600")
-    with pytest.raises(NetworkError, match="asked to retry after 3600 s"):
+    before = datetime.now(UTC)
+    with pytest.raises(SiteHeldError) as told:
         client.get(CATALOGUE)
-    assert len(simulator.requests) == 1
+    with pytest.raises(SiteHeldError) as other:
+        client.get(track_page)
+    after = datetime.now(UTC)
+    until = held_until(
+        re.escape(
+            f"{CATALOGUE}: the site asked to retry after 3600 s, more than the 60 s mre waits "
+            "(MRE_HTTP_BACKOFF_MAX_S); site liverc is left alone until "
+        )
+        + "UNTIL",
+        str(told.value),
+    )
+    assert before + timedelta(seconds=3599) <= until <= after + timedelta(seconds=3600)
+    assert (
+        held_until(
+            "site liverc asked not to be contacted until UNTIL, longer than the 60 s mre waits "
+            r"\(MRE_HTTP_BACKOFF_MAX_S\)",
+            str(other.value),
+        )
+        == until
+    )
+    assert (told.value.code, told.value.exit_code) == ("site_held", 5)
+    assert (other.value.code, other.value.exit_code) == ("site_held", 5)
+    assert statuses(simulator) == [(503, "status")]  # the track page was never asked for
     assert sleeps.waits == []
+
+
+@pytest.mark.parametrize("asked", ["99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"])
+def test_a_hostile_retry_after_holds_the_site_for_a_day_at_most(client, simulator, asked):
+    simulator.fail("live.liverc.com/", status=429, times=1, retry_after=asked)
+    before = datetime.now(UTC)
+    with pytest.raises(SiteHeldError) as told:
+        client.get(CATALOGUE)
+    until = held_until(r".*; site liverc is left alone until UNTIL", str(told.value))
+    assert MAX_HOLD_S == 86400
+    assert before + timedelta(seconds=MAX_HOLD_S - 1) <= until
+    assert until <= datetime.now(UTC) + timedelta(seconds=MAX_HOLD_S)
 
 
 @pytest.mark.parametrize(
@@ -217,9 +272,25 @@ def fake_time(start: float = 100.0):
     return clock, waits, sleep
 
 
+def site_gate(
+    clock: list[float],
+    sleep: Callable[[float], None],
+    concurrency: int = 2,
+    interval_s: float = 0.5,
+) -> SiteGate:
+    return SiteGate(
+        "liverc",
+        concurrency=concurrency,
+        interval_s=interval_s,
+        max_wait_s=60.0,
+        clock=lambda: clock[0],
+        sleep=sleep,
+    )
+
+
 def test_request_starts_are_spaced_by_the_minimum_interval():
     clock, waits, sleep = fake_time()
-    gate = SiteGate(concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep)
+    gate = site_gate(clock, sleep)
     starts = []
     for _ in range(4):
         with gate.turn():
@@ -230,7 +301,7 @@ def test_request_starts_are_spaced_by_the_minimum_interval():
 
 def test_a_hold_pushes_back_every_later_start_on_the_site():
     clock, waits, sleep = fake_time()
-    gate = SiteGate(concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep)
+    gate = site_gate(clock, sleep)
     starts = []
     with gate.turn():
         starts.append(clock[0])
@@ -252,15 +323,63 @@ def test_a_hold_also_pushes_back_a_start_already_waiting_for_its_turn():
             gate.hold(7)  # another thread is told to back off while this one waits
         sleep(seconds)
 
-    gate = SiteGate(
-        concurrency=2, interval_s=0.5, clock=lambda: clock[0], sleep=sleep_while_the_site_says_429
-    )
+    gate = site_gate(clock, sleep_while_the_site_says_429)
     starts = []
     for _ in range(2):
         with gate.turn():
             starts.append(clock[0])
     assert starts == [100.0, 107.0]  # not 100.5: that start was reserved before the hold
     assert waits == [0.5, 6.5]
+
+
+@pytest.mark.timeout(10)  # a slot kept by the refused turn would block the last one for ever
+def test_a_hold_longer_than_the_wait_fails_every_turn_at_once_and_keeps_no_slot():
+    clock, waits, sleep = fake_time()
+    gate = site_gate(clock, sleep, concurrency=1)
+    until = gate.hold(7200)
+    for _ in range(2):
+        with pytest.raises(SiteHeldError) as refused, gate.turn():
+            pytest.fail("a turn was given while the site is held for two hours")
+        assert str(refused.value) == (
+            f"site liverc asked not to be contacted until {until:%Y-%m-%d %H:%M:%S} UTC, "
+            "longer than the 60 s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+        )
+    assert waits == []
+    clock[0] += 7200 - 60  # the hold now ends within the wait: it is waited for
+    with gate.turn():
+        assert clock[0] == 7300.0
+    assert waits == [60.0]
+
+
+@pytest.mark.timeout(10)
+def test_a_long_hold_set_while_a_turn_waits_fails_it_and_frees_its_slot():
+    clock, waits, sleep = fake_time()
+    gate: SiteGate
+
+    def sleep_while_the_site_says_come_back_in_two_hours(seconds: float) -> None:
+        if not waits:
+            gate.hold(7200)
+        sleep(seconds)
+
+    gate = site_gate(clock, sleep_while_the_site_says_come_back_in_two_hours, concurrency=1)
+    with gate.turn():
+        pass
+    with pytest.raises(SiteHeldError), gate.turn():
+        pytest.fail("a turn was given while the site is held for two hours")
+    assert waits == [0.5]
+    clock[0] += 7200
+    with gate.turn():  # its slot was given back
+        pass
+
+
+def test_spacing_is_waited_for_however_long_only_holds_fail():
+    """A queue of starts longer than MRE_HTTP_BACKOFF_MAX_S is not the site's request."""
+    clock, waits, sleep = fake_time()
+    gate = site_gate(clock, sleep, interval_s=90)
+    for _ in range(2):
+        with gate.turn():
+            pass
+    assert waits == [90.0]
 
 
 def test_a_site_is_the_connectors_source_never_a_guess_from_host_names(simulator):
@@ -314,4 +433,5 @@ def test_the_defaults_are_the_documented_polite_ones():
     s = Settings()
     assert (s.http_concurrency, s.http_min_interval_s, s.http_max_tries) == (2, 0.5, 4)
     assert (s.http_connect_timeout_s, s.http_read_timeout_s) == (10.0, 30.0)
+    assert (s.http_total_timeout_s, s.http_max_body_bytes) == (60.0, 20_000_000)
     assert re.fullmatch(r"mre/\S+ \(\+\S+\)", s.user_agent)

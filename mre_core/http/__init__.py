@@ -3,7 +3,8 @@
 `client`: the client and what a connector sees of it; `pacing`: the per-site
 limits (a site is a connector's source) and backoff; `shared`: those limits
 kept in the service's database, shared by every process using it;
-`cassette`: --replay and --record; `resolve`: the loopback resolver.
+`limits`: each try's deadline and each page's size cap; `cassette`: --replay
+and --record; `resolve`: the loopback resolver.
 """
 
 from mre_core.http.client import HttpClient, Page, SourceHttp

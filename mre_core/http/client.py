@@ -5,7 +5,8 @@ User-Agent, per-site limits on concurrency and request rate, timeouts,
 retries with backoff only where a retry can help (connection errors,
 timeouts, 429, 5xx; never another 4xx), Retry-After honoured, a kill switch
 (`MRE_SCRAPE_ENABLED=0`), and hosts restricted to the ones each connector
-declared.
+declared. And where mre protects itself from the sites: each try ends by a
+deadline and each page has a size cap (`mre_core.http.limits`).
 
 A site is a connector's source: every host a connector declared shares one
 budget (`mre_core.http.pacing`). A client given a database (the service's)
@@ -17,8 +18,11 @@ A 429 or 503, or any answer with a Retry-After, is the site saying it is
 overloaded: the back-off then holds the whole site (every thread, and with
 a database every process), not only the request that got it. Other failures
 (500, 502, 504, broken connections) may be one bad page, so only the request
-that failed backs off. It also counts and logs every request, which is how tests prove
-that an event costs exactly races + 2 requests.
+that failed backs off. A Retry-After longer than mre waits
+(`MRE_HTTP_BACKOFF_MAX_S`) holds the site for the time asked (at most
+`MAX_HOLD_S`), and every request to it fails at once until then
+(`SiteHeldError`) instead of sleeping for hours. It also counts and logs every
+request, which is how tests prove that an event costs exactly races + 2 requests.
 """
 
 from __future__ import annotations
@@ -43,9 +47,19 @@ from mre_core.errors import (
     PageNotFoundError,
     ReplayMissError,
     ScrapingDisabledError,
+    SiteHeldError,
+    ValidationError,
 )
+from mre_core.http import limits
 from mre_core.http.cassette import Cassette
-from mre_core.http.pacing import Gates, LocalGates, backoff_delay, retry_after_seconds
+from mre_core.http.pacing import (
+    MAX_HOLD_S,
+    Gate,
+    Gates,
+    LocalGates,
+    backoff_delay,
+    retry_after_seconds,
+)
 from mre_core.http.resolve import ResolvingTransport, parse_resolve
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
@@ -87,12 +101,12 @@ class HttpClient:
         # Tests pass a recorder and a fake clock: waits are checked, not waited.
         self._sleep = sleep
         self.cassette = cassette
-        transport: httpx.BaseTransport = httpx.HTTPTransport()
+        transport: httpx.BaseTransport = limits.LimitedTransport()
         if settings.http_resolve:
             transport = ResolvingTransport(transport, parse_resolve(settings.http_resolve))
         self._client = httpx.Client(
             transport=transport,
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": limits.ACCEPT_ENCODING},
             timeout=httpx.Timeout(
                 settings.http_read_timeout_s, connect=settings.http_connect_timeout_s
             ),
@@ -105,7 +119,11 @@ class HttpClient:
             self._gates = SharedGates(db, settings, sleep=sleep)
         else:
             self._gates = LocalGates(
-                settings.http_concurrency, settings.http_min_interval_s, sleep=sleep, clock=clock
+                settings.http_concurrency,
+                settings.http_min_interval_s,
+                settings.http_backoff_max_s,
+                sleep=sleep,
+                clock=clock,
             )
         self._rng = random.Random()
 
@@ -153,6 +171,9 @@ class HttpClient:
                 raise ReplayMissError(
                     url, str(self.cassette.path if self.cassette else "")
                 ) from None
+            except ValidationError as exc:  # too large, or packed in a way not asked for
+                self._log(url, None, 0, started, replaying, attempt, exc.message)
+                raise
             except httpx.TransportError as exc:
                 reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 self._log(url, None, 0, started, replaying, attempt, reason)
@@ -162,20 +183,23 @@ class HttpClient:
                 continue
             self._log(url, response.status_code, len(response.content), started, replaying, attempt)
             status = response.status_code
-            if status in RETRY_STATUSES and attempt < self.settings.http_max_tries:
-                retry_after = response.headers.get("Retry-After")
-                delay = self._delay(attempt, retry_after, url)
-                if not replaying and (
-                    status in HOLD_SITE_STATUSES or retry_after_seconds(retry_after) is not None
-                ):
-                    gate.hold(delay)  # the retry waits for it in gate.turn(), as does everyone
-                else:
-                    self._sleep(delay)
-                continue
+            if status in RETRY_STATUSES:
+                asked = retry_after_seconds(response.headers.get("Retry-After"))
+                if asked is not None and asked > self.settings.http_backoff_max_s:
+                    raise self._held_too_long(url, site, gate, asked, replaying)
+                if attempt < self.settings.http_max_tries:
+                    delay = self._delay(attempt, asked, url)
+                    if not replaying and (status in HOLD_SITE_STATUSES or asked is not None):
+                        gate.hold(delay)  # the retry waits for it in gate.turn(), as does everyone
+                    else:
+                        self._sleep(delay)
+                    continue
             return self._page(url, response, replaying)
 
     def _send(self, url: str) -> httpx.Response:
-        return self._client.get(url)
+        """One try, within its deadline and the size cap (`mre_core.http.limits`)."""
+        with limits.attempt(url, self.settings):
+            return self._client.get(url)
 
     def _page(self, url: str, response: httpx.Response, replaying: bool) -> Page:
         status = response.status_code
@@ -185,17 +209,29 @@ class HttpClient:
             raise HttpStatusError(url, status)
         return Page(url=url, status=status, text=response.text, from_cassette=replaying)
 
-    def _delay(self, attempt: int, retry_after: str | None, url: str) -> float:
-        """How long to wait before the next try; NetworkError if the site asks too long."""
+    def _held_too_long(
+        self, url: str, site: str, gate: Gate, asked: float, replaying: bool
+    ) -> SiteHeldError:
+        """The site asked for more than mre waits: hold it for everyone, fail this request.
+
+        Waiting that long would hold up the run (and its event's lock) for hours;
+        holding the site keeps every other thread and process from asking it
+        anything meanwhile. A replay sends nothing, so it holds nothing.
+        """
+        message = (
+            f"{url}: the site asked to retry after {asked:.0f} s, more than the "
+            f"{self.settings.http_backoff_max_s:g} s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
+        )
+        if not replaying:
+            until = gate.hold(min(asked, MAX_HOLD_S))
+            message += f"; site {site} is left alone until {until:%Y-%m-%d %H:%M:%S} UTC"
+        return SiteHeldError(message)
+
+    def _delay(self, attempt: int, asked: float | None, url: str) -> float:
+        """How long to wait before the next try: the backoff, or longer if the site asks."""
         s = self.settings
         delay = backoff_delay(attempt, s.http_backoff_base_s, s.http_backoff_max_s, self._rng)
-        asked = retry_after_seconds(retry_after)
         if asked is not None:
-            if asked > s.http_backoff_max_s:
-                raise NetworkError(
-                    f"{url}: the site asked to retry after {asked:.0f} s, more than the "
-                    f"{s.http_backoff_max_s:.0f} s mre waits (MRE_HTTP_BACKOFF_MAX_S)"
-                )
             delay = max(delay, asked)
         logger.info(
             "retrying {} in {:.2f} s (attempt {} of {})", url, delay, attempt + 1, s.http_max_tries

@@ -24,7 +24,9 @@ or queues behind the hold). The confirmation keeps starts spaced even when
 a request set off late (its process busy or not scheduled), since the next
 one then waits for it; a request whose start is now goes at once, in one
 transaction. A 429, 503 or Retry-After sets `hold_until` (and pushes
-`next_start_at` behind it) for everyone.
+`next_start_at` behind it) for everyone. A request that finds the site held
+for longer than `MRE_HTTP_BACKOFF_MAX_S` from now does not wait: it fails at
+once (`SiteHeldError`), freeing any slot it had taken.
 
 Every time compared is the database server's, read in the transaction that
 decides, so machines whose clocks disagree still keep the limits (each only
@@ -63,11 +65,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import peewee
 from loguru import logger
 
+from mre_core.http.pacing import site_held
 from mre_core.settings import Settings
 from mre_core.storage.clock import database_now
 from mre_core.storage.database import (
@@ -124,6 +127,7 @@ class SharedGates:
                     site,
                     concurrency=s.http_concurrency,
                     interval_s=s.http_min_interval_s,
+                    max_wait_s=s.http_backoff_max_s,
                     keeper=self._keeper,
                     sleep=self._sleep,
                 )
@@ -206,12 +210,14 @@ class SharedGate:
         site: str,
         concurrency: int,
         interval_s: float,
+        max_wait_s: float,
         keeper: LeaseKeeper,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._db = db
         self.site = site
         self._cap = max(1, concurrency)
+        self._max_wait = timedelta(seconds=max_wait_s)
         interval_s = max(0.0, interval_s)
         self._interval = timedelta(seconds=interval_s + min(SEND_SLACK_S, interval_s / 10))
         self._keeper = keeper
@@ -236,17 +242,19 @@ class SharedGate:
                     self._keeper.discard(taken[0].owner)
                     self._release(taken[0])
 
-    def hold(self, seconds: float) -> None:
+    def hold(self, seconds: float) -> datetime:
         """No request to this site from anyone sharing the database for `seconds` from now."""
         self._make_rows()
         with self._transaction():
             budget = self._locked_budget()
             until = database_now(self._db) + timedelta(seconds=max(0.0, seconds))
+            held = max(budget.hold_until or until, until)
             SiteBudget.update(
-                hold_until=max(budget.hold_until or until, until),
+                hold_until=held,
                 next_start_at=max(budget.next_start_at, until),
             ).where(SiteBudget.site == self.site).execute()
         logger.debug("{}: on hold for {:.2f} s, for every process", self.site, seconds)
+        return held.replace(tzinfo=UTC)
 
     # --- taking a slot and a start ----------------------------------------------------
 
@@ -270,12 +278,17 @@ class SharedGate:
         of any hold; going records `last_start_at`. Checking again on waking, not
         only when reserving, keeps starts spaced even when a request set off late
         (its process busy, or not scheduled): the next one waits for it. None: no
-        slot is free.
+        slot is free. SiteHeldError, writing nothing, if the site is held for
+        longer than this gate waits (the caller frees the slot of `lease`).
         """
         self._make_rows()
         with self._transaction():
             budget = self._locked_budget()
             now = database_now(self._db)
+            if budget.hold_until is not None and budget.hold_until - now > self._max_wait:
+                raise site_held(
+                    self.site, budget.hold_until.replace(tzinfo=UTC), self._max_wait.total_seconds()
+                )
             held = budget.hold_until or now
             spaced = budget.last_start_at + self._interval if budget.last_start_at else now
             queued = max(now, budget.next_start_at, held, spaced)
