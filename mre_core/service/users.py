@@ -10,6 +10,7 @@ email, or, without an email, with the same normalised name.
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ import peewee
 
 from mre_core.errors import NotFoundError, UsageError
 from mre_core.names import normalize_name
+from mre_core.service.lookup import get_row
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import write_transaction
@@ -36,6 +38,14 @@ from mre_core.timeutil import utcnow
 
 PERSON = "person"
 
+# Simple on purpose: a typo (no "@", no domain) is caught; whether the address
+# receives mail is for the app to find out.
+EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+# What the columns hold: longer would be refused by PostgreSQL (and kept by SQLite).
+LONGEST_NAME = User.display_name.max_length
+LONGEST_EMAIL = User.email.max_length
+LONGEST_TRANSPONDER = UserTransponder.transponder_number.max_length
+
 
 @dataclass(frozen=True, slots=True)
 class NewUser:
@@ -44,15 +54,43 @@ class NewUser:
     transponders: tuple[str, ...] = ()
 
 
-def add_user(user: NewUser) -> dict[str, Any]:
-    name = " ".join(user.display_name.split())
+def checked_name(raw: str) -> str:
+    name = " ".join(raw.split())
     if not normalize_name(name):
-        raise UsageError(f"a user needs a name with letters or digits, not {user.display_name!r}")
-    email = (user.email or "").strip().lower() or None
+        raise UsageError(f"a user needs a name with letters or digits, not {raw!r}")
+    if len(name) > LONGEST_NAME:
+        raise UsageError(f"a user's name has at most {LONGEST_NAME} characters, not {len(name)}")
+    return name
+
+
+def checked_email(raw: str | None) -> str | None:
+    """The email as stored (lower case), None for none; a typo is refused."""
+    email = (raw or "").strip().lower() or None
+    if email is not None and (len(email) > LONGEST_EMAIL or not EMAIL.fullmatch(email)):
+        raise UsageError(f"{raw!r} is not an email address (name@example.org)")
+    return email
+
+
+def checked_transponders(raws: tuple[str, ...]) -> list[str]:
+    """Each number once, in order. A transponder number (MyLaps, AMB) is digits only, as
+    the timing sites print it: anything else could never match a driver's."""
+    numbers = list(dict.fromkeys(t.strip() for t in raws if t.strip()))
+    for number in numbers:
+        if not (number.isascii() and number.isdigit()) or len(number) > LONGEST_TRANSPONDER:
+            raise UsageError(
+                f"transponder {number!r} is not a transponder number "
+                f"(its digits only, at most {LONGEST_TRANSPONDER}, e.g. 1234567)"
+            )
+    return numbers
+
+
+def add_user(user: NewUser) -> dict[str, Any]:
+    name = checked_name(user.display_name)
+    email = checked_email(user.email)
+    numbers = checked_transponders(user.transponders)
     taken = UsageError(f"a user with the email {email} already exists")
     if email and User.get_or_none(User.email == email):
         raise taken
-    numbers = list(dict.fromkeys(t.strip() for t in user.transponders if t.strip()))
     try:
         with write_transaction():
             row = User.create(
@@ -172,23 +210,34 @@ def _read_csv(path: Path) -> list[NewUser]:
                 )
             users = []
             for line, row in enumerate(reader, start=2):
-                name = (row.get(fields["name"]) or "").strip()
-                if not normalize_name(name):
-                    raise UsageError(f"{path}, line {line}: no name")
-                email = (row.get(fields.get("email", ""), "") or "").strip().lower() or None
-                raw = row.get(fields.get("transponders", fields.get("transponder", "")), "") or ""
-                numbers = tuple(
-                    dict.fromkeys(t for t in raw.replace(";", " ").replace(",", " ").split())
-                )
-                users.append(NewUser(name, email, numbers))
+                try:
+                    users.append(_row_user(row, fields))
+                except UsageError as exc:
+                    raise UsageError(f"{path}, line {line}: {exc}") from None
     except FileNotFoundError:
         raise UsageError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder, not a CSV file") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     except (UnicodeDecodeError, csv.Error) as exc:
         raise UsageError(f"{path} is not a UTF-8 CSV file: {exc}") from None
     emails = [u.email for u in users if u.email]
     if len(emails) != len(set(emails)):
         raise UsageError(f"{path}: the same email appears on two lines")
     return users
+
+
+def _row_user(row: dict[str, str | None], fields: dict[str, str]) -> NewUser:
+    name = row.get(fields["name"]) or ""
+    if not normalize_name(name):
+        raise UsageError("no name")
+    raw = row.get(fields.get("transponders", fields.get("transponder", "")), "") or ""
+    return NewUser(
+        checked_name(name),
+        checked_email(row.get(fields.get("email", ""), "")),
+        tuple(checked_transponders(tuple(raw.replace(";", " ").replace(",", " ").split()))),
+    )
 
 
 def list_users() -> list[dict[str, Any]]:
@@ -217,6 +266,8 @@ def user_dict(user: User, numbers: list[str]) -> dict[str, Any]:
 def links(user_id: int | None, status: str | None) -> list[dict[str, Any]]:
     if status is not None and status not in LINK_STATUSES:
         raise UsageError(f"status must be one of {', '.join(LINK_STATUSES)}, not {status!r}")
+    if user_id is not None and get_row(User, user_id) is None:
+        raise NotFoundError(f"user {user_id} does not exist (see `mre users list`)")
     query = (
         UserDriverLink.select(UserDriverLink, User, Driver)
         .join(User)
@@ -252,7 +303,7 @@ def _link_dict(link: UserDriverLink) -> dict[str, Any]:
 
 def decide(link_id: int, status: str) -> dict[str, Any]:
     """A person confirms or rejects a link; the matcher will never change it again."""
-    link = UserDriverLink.get_or_none(UserDriverLink.id == link_id)
+    link = get_row(UserDriverLink, link_id)
     if link is None:
         raise NotFoundError(f"link {link_id} does not exist (see `mre users links`)")
     with write_transaction():

@@ -24,7 +24,8 @@ from urllib.parse import unquote, urlsplit
 
 from mre_core.errors import DatabaseError, UsageError, first_line
 from mre_core.storage import schema
-from mre_core.storage.database import connect, missing_sqlite_file, redact
+from mre_core.storage.database import connect, missing_sqlite_file
+from mre_core.url_masking import mask_passwords
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +71,12 @@ def _sqlite_path(url: str) -> Path:
         )
     if scheme != "sqlite" or not url.lower().startswith("sqlite:///"):
         raise UsageError(
-            f"mre db backup copies a SQLite database, not {redact(url)!r}: "
+            f"mre db backup copies a SQLite database, not {mask_passwords(url)!r}: "
             "--db sqlite:///path/to/file.db"
         )
     path = url[len("sqlite:///") :]
     if not path or path == ":memory:":
-        raise UsageError(f"database URL {url!r} names no file to back up")
+        raise UsageError(f"database URL {mask_passwords(url)!r} names no file to back up")
     return Path(path).expanduser()
 
 

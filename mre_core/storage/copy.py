@@ -68,11 +68,11 @@ from mre_core.storage.database import (
     connect,
     is_postgres,
     missing_sqlite_file,
-    redact,
     write_transaction,
 )
 from mre_core.storage.migrations.context import JOB_QUEUE_PREFIX, mre_tables, table_names
 from mre_core.storage.models import BOOKKEEPING_MODELS, INGESTION_MODELS, MATCHING_MODELS
+from mre_core.url_masking import mask_passwords
 
 BATCH_SIZE = 5_000
 
@@ -163,7 +163,7 @@ def _snapshot(db: peewee.Database) -> Iterator[None]:
 
 def _source_version(db: peewee.Database, url: str) -> int:
     found = schema.status(db)
-    shown = redact(url)
+    shown = mask_passwords(url)
     if found.database is None:
         raise NotFoundError(f"source {shown} has no mre tables: nothing to copy")
     if found.newer_than_code:
@@ -190,7 +190,7 @@ def _copy_into_new(
     done = False
     try:
         _refuse_non_empty(target, target_url)
-        report = CopyReport(redact(source_url), redact(target_url), version)
+        report = CopyReport(mask_passwords(source_url), mask_passwords(target_url), version)
         _copy_in_one_transaction(source, target, report, batch_size)
         done = True
         return report
@@ -216,7 +216,7 @@ def _refuse_non_empty(target: peewee.Database, url: str) -> None:
     if schema.database_version(target) is not None:
         mine = sorted(_tables(target))
         raise UsageError(
-            f"target {redact(url)} is not empty: copy needs an empty database "
+            f"target {mask_passwords(url)} is not empty: copy needs an empty database "
             f"(it has {len(mine)} tables: {', '.join(mine[:4])}{', ...' if len(mine) > 4 else ''})"
         )
 

@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 import peewee
 from playhouse.postgres_ext import PooledPsycopg3Database
 
 from mre_core.errors import DatabaseError, NotFoundError, UsageError, first_line
+from mre_core.url_masking import mask_passwords
 
 
 class ContextDatabaseProxy(peewee.DatabaseProxy):
@@ -153,25 +153,43 @@ def is_postgres(db: peewee.Database) -> bool:
 
 def connect(url: str) -> peewee.Database:
     """Connect to the database named by `url`, failing with one clear line."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    scheme = url.split(":", 1)[0].lower()
     if scheme == "sqlite":
-        db = _sqlite(url)
+        db: peewee.Database = _sqlite(url)
     elif scheme in {"postgresql", "postgres"}:
-        db = _postgres(parts)
+        db = _postgres(url)
     else:
         raise UsageError(
-            f"database URL {url!r} is not supported: use sqlite:///path/to/file.db "
-            "or postgresql://user:password@host:port/dbname"
+            f"database URL {mask_passwords(url)!r} is not supported: use "
+            "sqlite:///path/to/file.db or postgresql://user@host:port/dbname"
+            " (a password in ~/.pgpass, or as user:password@)"
         )
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT 1")
     except peewee.OperationalError as exc:
-        raise DatabaseError(f"cannot open database {_redact(url)}: {first_line(exc)}") from None
+        raise DatabaseError(
+            mask_passwords(f"cannot open database {url}: {first_line(exc)}{_hint(db, exc)}")
+        ) from None
     except DATABASE_ERRORS as exc:
-        raise DatabaseError(f"cannot use database {_redact(url)}: {first_line(exc)}") from None
+        raise DatabaseError(
+            mask_passwords(f"cannot use database {url}: {first_line(exc)}{_hint(db, exc)}")
+        ) from None
     return db
+
+
+def _hint(db: peewee.Database, error: Exception) -> str:
+    """What SQLite's terse errors mean for mre, which writes a -wal and a -shm file
+    beside the database: the file is fine, but its folder may not be writable."""
+    if not isinstance(db, peewee.SqliteDatabase):
+        return ""
+    text = str(error)
+    if "readonly" in text or "unable to open" in text:
+        return (
+            f" (mre writes {db.database} and its -wal and -shm files beside it: "
+            "check that the file and its folder are writable)"
+        )
+    return ""
 
 
 def missing_sqlite_file(url: str) -> None:
@@ -190,7 +208,9 @@ def missing_sqlite_file(url: str) -> None:
 def _sqlite(url: str) -> peewee.SqliteDatabase:
     path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
     if not path:
-        raise UsageError(f"database URL {url!r} names no file: use sqlite:///path/to/file.db")
+        raise UsageError(
+            f"database URL {mask_passwords(url)!r} names no file: use sqlite:///path/to/file.db"
+        )
     if path != ":memory:":
         folder = Path(path).expanduser().parent
         try:
@@ -200,10 +220,51 @@ def _sqlite(url: str) -> peewee.SqliteDatabase:
                 f"cannot create folder {folder} for the database: {exc.strerror}"
             ) from None
         path = str(Path(path).expanduser())
-    return peewee.SqliteDatabase(path, pragmas=SQLITE_PRAGMAS, autoconnect=False)
+    return Sqlite(path, pragmas=SQLITE_PRAGMAS, autoconnect=False)
 
 
-class PooledPostgres(PooledPsycopg3Database):
+class _RollsBackOnlyWhatIsOpen:
+    """A failed transaction reports why it failed, not why its rollback failed too.
+
+    After some errors there is nothing left to roll back: SQLite ends the
+    transaction itself on a full disk (SQLITE_FULL) or an I/O error, and a
+    PostgreSQL session killed mid-transaction is closed. peewee rolls back
+    anyway, and its "cannot rollback - no transaction is active" (or "the
+    connection is closed") would replace "database or disk is full". So a
+    rollback, of the transaction or of a savepoint in it, is skipped when no
+    transaction is open.
+    """
+
+    def _transaction_open(self, conn: Any) -> bool:
+        raise NotImplementedError
+
+    def nothing_to_roll_back(self) -> bool:
+        """Connected, and the database has no transaction open on this connection."""
+        db: Any = self
+        return not db.is_closed() and not self._transaction_open(db._state.conn)
+
+    def rollback(self) -> None:
+        if not self.nothing_to_roll_back():
+            super().rollback()  # type: ignore[misc]
+
+    def savepoint(self) -> peewee._savepoint:
+        return _Savepoint(self)
+
+
+class _Savepoint(peewee._savepoint):
+    def rollback(self, begin: bool = True) -> None:
+        if not self.db.nothing_to_roll_back():
+            super().rollback(begin)
+
+
+class Sqlite(_RollsBackOnlyWhatIsOpen, peewee.SqliteDatabase):
+    """SQLite, reporting a failed transaction's own error."""
+
+    def _transaction_open(self, conn: Any) -> bool:
+        return bool(conn.in_transaction)
+
+
+class PooledPostgres(_RollsBackOnlyWhatIsOpen, PooledPsycopg3Database):
     """PostgreSQL through psycopg 3 (named: plain PostgresqlDatabase would pick psycopg2
     if it is installed), pooled: each thread of a service takes a connection for a call
     and gives it back."""
@@ -213,15 +274,18 @@ class PooledPostgres(PooledPsycopg3Database):
             finish_interrupted(self._state.conn)
         return super().cursor(named_cursor)
 
+    def _transaction_open(self, conn: Any) -> bool:
+        return not conn.closed  # a broken session holds no transaction any more
 
-def _postgres(parts) -> peewee.PostgresqlDatabase:  # type: ignore[no-untyped-def]
+
+def _postgres(url: str) -> peewee.PostgresqlDatabase:
     try:
         import psycopg  # noqa: F401
     except ImportError:
         raise UsageError(
             "PostgreSQL needs the psycopg 3 driver: pip install 'mre-core[postgres]'"
         ) from None
-    params = postgres_params(parts)
+    params = postgres_params(url)
     name = params.pop("dbname")
     return PooledPostgres(
         name,
@@ -256,40 +320,37 @@ def finish_interrupted(conn: Any) -> None:
         pass
 
 
-def postgres_params(parts: Any) -> dict[str, Any]:
-    """libpq connection parameters for a PostgreSQL URL (split by `urlsplit`).
+def postgres_params(url: str) -> dict[str, str]:
+    """libpq's connection parameters for a PostgreSQL URL, read by libpq itself.
 
-    Query parameters go to libpq as they are (`?sslmode=require`,
-    `?options=-csearch_path%3Dx`), with mre's session defaults added: a
-    server-side `idle_in_transaction_session_timeout` merged into `options`
-    and a `connect_timeout`, each unless the URL sets its own.
+    So the URL means what it means to psql: percent-encoding, a socket
+    folder as host (`postgresql:///mre?host=/run/postgresql`, or
+    `postgresql://%2Frun%2Fpostgresql/mre`), several hosts, and every query
+    parameter a libpq keyword (`?sslmode=require`, `?options=-csearch_path%3Dx`).
+    mre's session defaults are added unless the URL sets its own: a
+    server-side `idle_in_transaction_session_timeout` merged into `options`,
+    and a `connect_timeout`, so a server that accepts and never answers
+    fails the connection instead of hanging it.
     """
-    name = unquote(parts.path.lstrip("/"))
-    if not name:
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import conninfo_to_dict
+
+    scheme, rest = url.split(":", 1)
+    try:
+        params = {
+            key: str(value)
+            for key, value in conninfo_to_dict(f"{scheme.lower()}:{rest}").items()
+            if value is not None
+        }
+    except ProgrammingError as exc:
+        raise UsageError(
+            mask_passwords(f"database URL {url!r} is not one libpq reads: {first_line(exc)}")
+        ) from None
+    if not params.get("dbname"):
         raise UsageError("a PostgreSQL URL must name the database: postgresql://host/dbname")
-    params: dict[str, Any] = {"dbname": name}
-    for key, value in (
-        ("user", unquote(parts.username) if parts.username else None),
-        ("password", unquote(parts.password) if parts.password else None),
-        ("host", parts.hostname or None),
-        ("port", parts.port or None),
-    ):
-        if value is not None:
-            params[key] = value
-    params.update(parse_qsl(parts.query))
     options = params.get("options", "")
     if "idle_in_transaction_session_timeout" not in options:
         timeout = f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_TIMEOUT_MS}"
         params["options"] = f"{options} {timeout}".strip()
     params.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     return params
-
-
-def _redact(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password:
-        return url.replace(f":{parts.password}@", ":***@")
-    return url
-
-
-redact = _redact  # public: `mre db copy` and `mre db backup` print URLs too
