@@ -33,11 +33,21 @@ class ConnectorInfo:
 
 @dataclass(slots=True)
 class TrackRecord:
+    """A track as the source's catalogue lists it.
+
+    `last_updated_text` is the catalogue's wording ("2 days ago"), relative
+    to when the page was fetched and so wrong a day later; `last_updated_at`
+    is the time it names, worked out by the connector from the fetch time
+    (naive UTC, as precise as the wording), or None when the wording is not
+    one it reads.
+    """
+
     source_track_slug: str
     track_name: str
     track_url: str
     events_url: str
     last_updated_text: str | None = None
+    last_updated_at: datetime | None = None
 
 
 @dataclass(slots=True)

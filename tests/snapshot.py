@@ -3,7 +3,8 @@
 Every row becomes a dict without its id, and every foreign key is replaced
 by the natural key of the row it points to (recursively), so two databases
 filled in different orders compare equal when they hold the same data.
-Bookkeeping timestamps are left out: they differ by when a run happened.
+Bookkeeping timestamps are left out: they differ by when a run happened
+(a track's `last_updated_at` too: "2 days ago" counted back from the fetch).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import peewee
 
 from mre_core.storage.models import INGESTION_MODELS
 
-BOOKKEEPING = frozenset({"last_seen_at", "last_ingested_at"})
+BOOKKEEPING = frozenset({"last_seen_at", "last_ingested_at", "last_updated_at"})
 
 
 def _unique_key(model: type[peewee.Model]) -> tuple[str, ...]:

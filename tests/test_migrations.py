@@ -205,3 +205,37 @@ def test_migration_4_makes_procrastinate_s_job_queue_in_the_current_schema_on_po
         f"procrastinate {metadata.version('procrastinate')} schema, applied by mre migration 4"
     )
     db.close()
+
+
+def test_migration_5_widens_depths_and_run_statuses_and_adds_the_track_update_time(db_url):
+    """On a database of release 0.2.0 brought to schema 4: every row and id kept (SQLite
+    rebuilds events and ingestion_runs), the new values allowed and no others, and
+    tracks.last_updated_at empty until the next track sync."""
+    from pathlib import Path
+
+    from tests.releases import load_postgres, load_sqlite
+
+    if db_url.startswith("sqlite"):
+        load_sqlite(Path(db_url[len("sqlite:///") :]), "0.2.0")
+    else:
+        load_postgres(db_url, "0.2.0")
+    db = connect(db_url)
+    versions.upgrade(db, MIGRATIONS[:4])
+    before = {t: rows(db, t) for t in ("tracks", "events", "ingestion_runs")}
+    assert min(len(r) for r in before.values()) > 0
+
+    assert [m.version for m in versions.upgrade(db)] == [5]
+
+    assert rows(db, "events") == before["events"]
+    assert rows(db, "ingestion_runs") == before["ingestion_runs"]
+    at = _columns(db, "tracks").index("last_updated_at")
+    assert rows(db, "tracks") == [(*r[:at], None, *r[at:]) for r in before["tracks"]]
+    for table, column, values in (
+        ("events", "ingest_depth", ("none", "laps_partial", "laps_full")),
+        ("ingestion_runs", "status", ("partial", "not_ready", "succeeded")),
+    ):
+        for value in values:
+            db.execute_sql(f"UPDATE {table} SET {column} = '{value}'")
+        with pytest.raises(peewee.IntegrityError), db.atomic():
+            db.execute_sql(f"UPDATE {table} SET {column} = 'bogus'")
+    db.close()

@@ -81,6 +81,11 @@ class EventDrivers:
         self._by_norm: dict[str, list[_Entry]] = {}
         # Real ids a race names -> (driver id, transponder) or None, from `prefetch`.
         self._real: dict[str, tuple[int, str | None] | None] = {}
+        # Rows this run inserted: counted new, so moving or merging them later in the
+        # same run is not also an update (a first ingest reports 20 new drivers, not
+        # 20 new and 20 updated).
+        self._made_drivers: set[int] = set()
+        self._made_entries: set[int] = set()
         self._load()
 
     def _load(self) -> None:
@@ -147,6 +152,7 @@ class EventDrivers:
             {Driver.source: self.source, Driver.source_driver_id: list(driver_rows)},
             self.counts,
         )
+        self._made_drivers.update(drivers.ids[k] for k in drivers.new_keys)
         entry_rows = [
             {
                 "event": self.event.id,
@@ -159,13 +165,14 @@ class EventDrivers:
             }
             for record, _, source_id in planned
         ]
-        upsert_rows(
+        entries = upsert_rows(
             EventEntry,
             entry_rows,
             ("event", "driver", "class_name"),
             {EventEntry.event: self.event.id},
             self.counts,
         )
+        self._made_entries.update(entries.ids[k] for k in entries.new_keys)
         self._load()
 
     def _keep_known_transponders(self, driver_rows: dict[str, dict[str, object]]) -> None:
@@ -235,7 +242,7 @@ class EventDrivers:
             )
         if rows:
             with write_transaction():
-                upsert_rows(
+                made = upsert_rows(
                     Driver,
                     rows,
                     ("source", "source_driver_id"),
@@ -248,6 +255,7 @@ class EventDrivers:
                         {"display_name", "normalized_name", "transponder_number"}
                     ),
                 )
+            self._made_drivers.update(made.ids[k] for k in made.new_keys)
 
     def lock_real_drivers(self, results: list[ResultRecord]) -> None:
         """First statement of a race's transaction (PostgreSQL): lock the shared drivers it
@@ -361,12 +369,14 @@ class EventDrivers:
             "transponder_number": source_row.transponder_number or real_transponder,
         }
         real_row = Driver.get_by_id(real_id)
-        if any(getattr(real_row, k) != v for k, v in takes.items()):
+        changed = {real_id} if any(getattr(real_row, k) != v for k, v in takes.items()) else set()
+        if changed:
             update_row(Driver, real_id, takes)
-            self.counts.add("drivers", updated=1)
         update_row(Driver, temp.id, {"merged_into": real_id})
-        self.counts.add("event_entries", updated=len(moving))
-        self.counts.add("drivers", updated=1)
+        changed.add(temp.id)
+        self.counts.add("drivers", updated=len(changed - self._made_drivers))
+        moved = {e.id for e in moving}
+        self.counts.add("event_entries", updated=len(moved - self._made_entries))
         # What _load() would rebuild (names are unchanged): the moved entries change key.
         staying = [e for e in self._by_sid.pop(temp.source_driver_id, []) if e.driver is temp]
         if staying:
@@ -390,6 +400,7 @@ class EventDrivers:
             self.counts,
             insert_only=frozenset({"display_name", "normalized_name"}),
         )
+        self._made_drivers.update(upserted.ids[k] for k in upserted.new_keys)
         return _Driver(upserted.ids[(self.source, source_id)], source_id)
 
     def _entry_in(self, class_name: str, driver: _Driver, display_name: str) -> _Entry:
@@ -414,6 +425,7 @@ class EventDrivers:
             {EventEntry.event: self.event.id, EventEntry.driver: driver.id},
             self.counts,
         )
+        self._made_entries.update(upserted.ids[k] for k in upserted.new_keys)
         entry = _Entry(
             upserted.ids[(self.event.id, driver.id, class_name)],
             class_name,

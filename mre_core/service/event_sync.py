@@ -7,19 +7,36 @@ created (or, asked for, all listed ones) are then deep-ingested one by one,
 each as a child run; one event failing its checks does not stop the others,
 but a network failure stops the run: the site is down, and trying every
 event would only hammer it.
+
+With depth 'laps_full' the listed events an earlier ingest left to finish
+later are asked for again too: those at `laps_partial` (ingested while they
+ran) and those whose last ingest ended `not_ready` (their page listed no
+races yet). Otherwise a nightly `refresh --depth laps_full` would import an
+event listed before its race day, or ingested on it, never whole. Nothing
+else fetches them again: mre schedules nothing itself.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import peewee
 from loguru import logger
 
 from mre_core.errors import MreError, NetworkError
 from mre_core.service.reports import FAILED, OperationReport
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.database import write_transaction
-from mre_core.storage.models import DEPTH_LAPS_FULL, DEPTH_NONE, Event, Track
+from mre_core.storage.models import (
+    DEPTH_LAPS_FULL,
+    DEPTH_LAPS_PARTIAL,
+    DEPTH_NONE,
+    RUN_FINISHED,
+    RUN_NOT_READY,
+    Event,
+    IngestionRun,
+    Track,
+)
 
 if TYPE_CHECKING:
     from mre_core.service.context import OperationContext
@@ -66,7 +83,10 @@ def refresh_events(
             insert_only=frozenset({"ingest_depth"}),
         )
     report.created = [event_id for _, event_id in upserted.new_keys]
-    targets = (listed if ingest_all else report.created) if depth == DEPTH_LAPS_FULL else []
+    targets = []
+    if depth == DEPTH_LAPS_FULL:
+        waiting = set(_unfinished(track.source, listed))
+        targets = [e for e in listed if ingest_all or e in waiting or e in report.created]
     empty = {r.source_event_id for r in records if r.event_entries == 0}
     if empty & set(targets):
         # The listing already says there is nothing to ingest: no request for it.
@@ -79,6 +99,35 @@ def refresh_events(
         _enqueue_each(ops, run, track.source, targets)
     else:
         _ingest_each(ops, run, track.source, targets)
+
+
+def _unfinished(source: str, listed: list[str]) -> list[str]:
+    """The listed events an earlier ingest left to finish later: at laps_partial, or at
+    depth none with their last finished ingest run `not_ready`."""
+    partial = Event.select(Event.source_event_id).where(
+        (Event.source == source)
+        & Event.source_event_id.in_(listed)
+        & (Event.ingest_depth == DEPTH_LAPS_PARTIAL)
+    )
+    untouched = Event.select(Event.source_event_id).where(
+        (Event.source == source)
+        & Event.source_event_id.in_(listed)
+        & (Event.ingest_depth == DEPTH_NONE)
+    )
+    last_runs = (
+        IngestionRun.select(peewee.fn.MAX(IngestionRun.id))
+        .where(
+            (IngestionRun.operation == "ingest_event")
+            & (IngestionRun.source == source)
+            & IngestionRun.target.in_(untouched)
+            & IngestionRun.status.in_(RUN_FINISHED)
+        )
+        .group_by(IngestionRun.target)
+    )
+    not_ready = IngestionRun.select(IngestionRun.target).where(
+        IngestionRun.id.in_(last_runs) & (IngestionRun.status == RUN_NOT_READY)
+    )
+    return [e for (e,) in partial.tuples()] + [e for (e,) in not_ready.tuples()]
 
 
 def _enqueue_each(
@@ -120,8 +169,11 @@ def _ingest_each(
             run.advance(f"event {event_id} done")
         report.children.append(child)
         report.requests += child.requests
+    created = set(report.created)
     for child in report.children:
         report.counts.merge(child.counts)
+        if child.target in created:  # made by this run: new, and not also updated by its child
+            report.counts.table("events").updated -= child.counts.table("events").updated
     failed = [c for c in report.children if c.error_code]
     if failed:
         report.status = FAILED

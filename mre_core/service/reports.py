@@ -7,11 +7,21 @@ from typing import Any
 
 from mre_core.errors import MreError
 from mre_core.storage.counts import Counts
-from mre_core.storage.models import RUN_ALREADY_COMPLETE, RUN_FAILED, RUN_SUCCEEDED
+from mre_core.storage.models import (
+    RUN_ALREADY_COMPLETE,
+    RUN_FAILED,
+    RUN_NOT_READY,
+    RUN_PARTIAL,
+    RUN_SUCCEEDED,
+)
 
 # An operation ends with one of these, recorded as they are in its run's status.
+# PARTIAL and NOT_READY end a deep ingestion well (exit 0) without completing its
+# event; `detail` says why.
 SUCCEEDED = RUN_SUCCEEDED
 ALREADY_COMPLETE = RUN_ALREADY_COMPLETE
+PARTIAL = RUN_PARTIAL
+NOT_READY = RUN_NOT_READY
 FAILED = RUN_FAILED
 
 
@@ -27,6 +37,8 @@ class OperationReport:
     children: list[OperationReport] = field(default_factory=list)
     error_code: str | None = None
     error_message: str | None = None
+    # Why a run that did not fail still left its work to a later run (partial, not_ready).
+    detail: str | None = None
     exit_code: int = 0
     run_id: int | None = None
     # Children queued as jobs that this run waits for (it ends when the last one does).
@@ -51,5 +63,6 @@ class OperationReport:
             "children": [child.as_dict() for child in self.children],
             "error_code": self.error_code,
             "error_message": self.error_message,
+            "detail": self.detail,
             "exit_code": self.exit_code,
         }

@@ -3,6 +3,12 @@
 Upserts every listed track, refreshes its metadata and last_seen_at, and
 marks known tracks that are no longer listed `is_active = false`. Events are
 not touched and nothing beyond the catalogue is fetched.
+
+A track's last update is stored as the catalogue words it and as the time
+that names (`last_updated_at`, worked out by the connector at fetch time).
+The time is bookkeeping, like last_seen_at: "2 days ago" read a minute later
+is another time for the same update, so it is written but a track whose
+text is unchanged counts as unchanged.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
             "track_url": record.track_url,
             "events_url": record.events_url,
             "liverc_track_last_updated": record.last_updated_text,
+            "last_updated_at": record.last_updated_at,
             "is_active": True,
             "last_seen_at": now,
         }
@@ -53,7 +60,7 @@ def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
             ("source", "source_track_slug"),
             Track.source == source,
             report.counts,
-            bookkeeping=frozenset({"last_seen_at"}),
+            bookkeeping=frozenset({"last_seen_at", "last_updated_at"}),
         )
         gone = (
             Track.update(is_active=False)

@@ -17,8 +17,13 @@ import peewee as pw
 from mre_core.storage.database import database_proxy
 
 DEPTH_NONE = "none"
+DEPTH_LAPS_PARTIAL = "laps_partial"
 DEPTH_LAPS_FULL = "laps_full"
+# What an event sync may be asked for: the event list only, or every event whole.
 DEPTHS = (DEPTH_NONE, DEPTH_LAPS_FULL)
+# What an event may be at: laps_partial is never asked for, it is where an event
+# ingested before it was over stays (its races so far stored) until it is asked again.
+INGEST_DEPTHS = (DEPTH_NONE, DEPTH_LAPS_PARTIAL, DEPTH_LAPS_FULL)
 
 
 class BaseModel(pw.Model):
@@ -34,8 +39,12 @@ class Track(BaseModel):
     track_url = pw.CharField(max_length=1024)
     events_url = pw.CharField(max_length=1024)
     last_seen_at = pw.DateTimeField()
-    # As the catalogue words it ("1 minute ago", "last month"): relative, so kept as text.
+    # As the catalogue words it ("1 minute ago", "last month"): relative, so kept as text...
     liverc_track_last_updated = pw.CharField(max_length=64, null=True)
+    # ...and as the time it names, worked out when the catalogue was fetched (naive UTC,
+    # as precise as the wording: "2 months ago" is a month either way). NULL: the text
+    # is not one the connector reads, or no sync since migration 5 added the column.
+    last_updated_at = pw.DateTimeField(null=True)
     is_active = pw.BooleanField(default=True)
 
     class Meta:
@@ -56,7 +65,7 @@ class Event(BaseModel):
     ingest_depth = pw.CharField(
         max_length=16,
         default=DEPTH_NONE,
-        constraints=[pw.Check("ingest_depth IN ('none', 'laps_full')")],
+        constraints=[pw.Check(f"ingest_depth IN {INGEST_DEPTHS!r}")],
     )
     last_ingested_at = pw.DateTimeField(null=True)
 
@@ -274,6 +283,12 @@ RUN_SUCCEEDED = "succeeded"
 RUN_FAILED = "failed"
 RUN_ALREADY_COMPLETE = "already_complete"
 RUN_CANCELLED = "cancelled"
+# A deep ingestion that ended well without completing its event: `partial`, the event
+# is not over and its races so far are stored (laps_partial); `not_ready`, its page
+# lists no races yet (or its entry list is empty before it is over). Why is in the
+# run's last progress step. Neither is a failure: ask again later.
+RUN_PARTIAL = "partial"
+RUN_NOT_READY = "not_ready"
 RUN_STATUSES = (
     RUN_QUEUED,
     RUN_RUNNING,
@@ -281,9 +296,18 @@ RUN_STATUSES = (
     RUN_FAILED,
     RUN_ALREADY_COMPLETE,
     RUN_CANCELLED,
+    RUN_PARTIAL,
+    RUN_NOT_READY,
 )
 RUN_ACTIVE = (RUN_QUEUED, RUN_RUNNING)
-RUN_FINISHED = (RUN_SUCCEEDED, RUN_FAILED, RUN_ALREADY_COMPLETE, RUN_CANCELLED)
+RUN_FINISHED = (
+    RUN_SUCCEEDED,
+    RUN_FAILED,
+    RUN_ALREADY_COMPLETE,
+    RUN_CANCELLED,
+    RUN_PARTIAL,
+    RUN_NOT_READY,
+)
 
 
 class IngestionRun(BaseModel):

@@ -215,7 +215,14 @@ class Round:
 
 @dataclass
 class Event:
-    """An event hub: entries, rounds and races (chronological)."""
+    """An event hub: entries, rounds and races (chronological).
+
+    ``races_run`` shows the event as LiveRC does while it runs: its page lists
+    only its first ``races_run`` races (0: an upcoming event, whose page lists
+    none), and a race not yet listed has no page; None (the default) lists them
+    all, the event being over. The races in ``unscored`` are listed, but their
+    pages show no results yet (posted before being scored).
+    """
 
     event_id: int
     name: str
@@ -228,6 +235,13 @@ class Event:
     track_slug: str = "synthtrack"
     points_id: int = 0
     multi_main_ids: dict[str, int] = field(default_factory=dict)
+    races_run: int | None = None
+    unscored: frozenset[int] = frozenset()
+
+    @property
+    def listed_races(self) -> list[Race]:
+        """The races the event page lists now (see ``races_run``)."""
+        return self.races if self.races_run is None else self.races[: self.races_run]
 
     @property
     def listed_entries(self) -> list[Entry]:

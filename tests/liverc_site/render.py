@@ -93,13 +93,18 @@ def _stats_card(track: Track, event: Event) -> str:
         "\t\t\t\t</tr>\n"
         "\t\t\t\t<tr>\n"
         "\t\t\t\t\t<th>Total Race Laps</th>\n"
-        f"\t\t\t\t\t<td>{formats.thousands(event.total_laps)}</td>\n"
+        f"\t\t\t\t\t<td>{formats.thousands(_laps_so_far(event))}</td>\n"
         "\t\t\t\t</tr>\n"
         f"{_t(7)}</tbody>\n"
         "\t\t</table>\n"
         "\t</div>\n"
         "</div>\n"
     )
+
+
+def _laps_so_far(event: Event) -> int:
+    """ "Total Race Laps": of the races scored so far (every race, once the event is over)."""
+    return sum(r.total_laps for r in event.listed_races if r.race_id not in event.unscored)
 
 
 def _datatable_script(selector: str, options: list[str]) -> str:
@@ -306,8 +311,10 @@ def render_track_events(track: Track) -> str:
 
 def render_event(track: Track, event: Event) -> str:
     """Event hub: entry-list row, one heat-sheet ``a.block`` per round, the overall
-    results links (distractors), then every race grouped by round, newest first."""
+    results links (distractors), then every race listed so far (see
+    ``Event.races_run``) grouped by round, newest first; with none, no race table."""
     eid = event.event_id
+    listed = event.listed_races
     quals = [r for r in event.rounds if r.code.startswith("Q")]
     others = [r for r in event.rounds if not r.code.startswith("Q")]
     sheets = [
@@ -321,7 +328,7 @@ def render_event(track: Track, event: Event) -> str:
         for i, (h, icon, text) in enumerate(sheets)
     )
     overall = ""
-    if event.races:
+    if listed:
         rankings = "".join(
             f"{_t(33 if i == 0 else 23)}<tr>\n"
             f'{_t(13)}<td><a href="/results/?p=view_round_ranking&id={r.ranking_id}&o=laps_time" class="block"><i class="fa fa-list-ol"></i> {html_text(r.name)} Rankings</a></td>\n'
@@ -362,7 +369,7 @@ def render_event(track: Track, event: Event) -> str:
         )
     race_rows = []
     by_round: dict[str, list[Race]] = {}
-    for race in event.races:
+    for race in listed:
         by_round.setdefault(race.round_name, []).append(race)
     for i, (round_name, races) in enumerate(reversed(list(by_round.items()))):
         race_rows.append(
@@ -379,7 +386,7 @@ def render_event(track: Track, event: Event) -> str:
                 f"{_t(13)}</tr>\n"
             )
     results_table = ""
-    if event.races:
+    if listed:
         results_table = (
             f'{_t(6)}<div class="table-responsive">\n'
             f'{_t(7)}<table class="table table-hover entry_list_data">\n'
@@ -715,11 +722,22 @@ RESULT_HEADERS = (
 
 def render_race_result(track: Track, event: Event, race: Race) -> str:
     """Race result: ``racerLaps`` script for every driver (results order, non-starters
-    included), then ``table.race_result`` with thead (colspan row + headers), tfoot, tbody."""
+    included), then ``table.race_result`` with thead (colspan row + headers), tfoot, tbody.
+    A race without results (listed, not yet scored) has the table's head and no script."""
     label = html_text(race.liverc_label)
     head = "".join(f"{_t(9)}<th>{h}</th>\n" for h in RESULT_HEADERS)
     foot = head.replace("<th>Fastest Lap</th>", "<th>Fastest Lap <sup>(Lap #)</sup></th>")
-    script = "".join(racer_laps_block(r) for r in race.results)
+    # A race not scored yet has no racerLaps (docs/LIVERC.md): no script at all.
+    script = (
+        f'{_t(5)}<script type="text/javascript">\n'
+        f"{_t(6)}var racerLaps = {{}};\n"
+        f"{_t(6)}var positionData = [];\n"
+        f"{_t(6)}var driverNames = [];\n"
+        + "".join(racer_laps_block(r) for r in race.results)
+        + f"{_t(11)}</script>\n"
+        if race.results
+        else ""
+    )
     rows = "".join(result_row(r) for r in race.results)
     content = (
         f"{_t(8)}\n"
@@ -747,12 +765,7 @@ def render_race_result(track: Track, event: Event, race: Race) -> str:
         f'\t\t\t<div class="panel-heading"><i class="fa fa-trophy"></i> {label} Results [{race.round_code} Race #{race.race_number}]</div>\n'
         '\t\t\t<div class="panel-body no_padding">\n'
         f"{_t(4)}\n{_t(9)}\n"
-        f'{_t(5)}<script type="text/javascript">\n'
-        f"{_t(6)}var racerLaps = {{}};\n"
-        f"{_t(6)}var positionData = [];\n"
-        f"{_t(6)}var driverNames = [];\n"
         f"{script}"
-        f"{_t(11)}</script>\n"
         f"{_t(5)}\n"
         f'{_t(5)}<div class="table-responsive">\n'
         f'{_t(6)}<table class="table table-striped race_result" cellspacing="0" width="100%">\n'

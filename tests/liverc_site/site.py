@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -147,7 +147,12 @@ class SitePages(Mapping[str, bytes]):
             return Route("event" if page == "view_event" else "entry_list", track, event)
         if page == "view_race_result":
             found = self._races.get((track.slug.lower(), ident))
-            return Route("race", *found) if found else None
+            if found is None:
+                return None
+            _, event, race = found
+            if event.races_run is not None and not any(r is race for r in event.listed_races):
+                return None  # not run yet: no page
+            return Route("race", *found)
         return None
 
     def render(self, route: Route) -> str:
@@ -163,7 +168,10 @@ class SitePages(Mapping[str, bytes]):
         if route.kind == "entry_list":
             return render.render_entry_list(route.track, route.event)
         assert route.race is not None
-        return render.render_race_result(route.track, route.event, route.race)
+        race = route.race
+        if race.race_id in route.event.unscored:
+            race = replace(race, results=[])
+        return render.render_race_result(route.track, route.event, race)
 
     # -- mapping ----------------------------------------------------------
 
@@ -204,7 +212,7 @@ class SitePages(Mapping[str, bytes]):
             for event in track.events:
                 yield event_url(track.slug, event.event_id)
                 yield entry_list_url(track.slug, event.event_id)
-                for race in event.races:
+                for race in event.listed_races:
                     yield race_url(track.slug, race.race_id)
 
     def __iter__(self) -> Iterator[str]:
@@ -249,6 +257,22 @@ class SitePages(Mapping[str, bytes]):
         empty = replace(route.event, entries=[])
         self.override(url, render.render_entry_list(route.track, empty))
         return url
+
+    def race_day(
+        self, slug: str, event_id: int, races_run: int | None, unscored: Iterable[int] = ()
+    ) -> None:
+        """Show the event as LiveRC does while it runs: its page lists its first
+        ``races_run`` races (0: an upcoming event; None: all, the event is over), the
+        pages of ``unscored`` show no results yet (see ``Event.races_run``). Pages
+        rendered before are dropped: they showed the event as it was."""
+        track = self.site.track(slug)
+        event = track.event(event_id) if track is not None else None
+        if event is None:
+            raise KeyError(event_url(slug, event_id))
+        event.races_run = races_run
+        event.unscored = frozenset(unscored)
+        with self._lock:
+            self._cache.clear()
 
     def malform_race(
         self, slug: str, race_id: int, *, mode: str = "cut", driver_index: int = 0

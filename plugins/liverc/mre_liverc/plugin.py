@@ -19,6 +19,7 @@ from mre_core.records import (
     RaceRecord,
     TrackRecord,
 )
+from mre_core.timeutil import utcnow
 from mre_liverc import __version__, urls
 from mre_liverc.pages.catalogue import parse_catalogue
 from mre_liverc.pages.entry_list import parse_entry_list
@@ -35,7 +36,9 @@ def describe_connector() -> ConnectorInfo:
 @hookimpl
 def list_tracks(http: SourceHttp) -> list[TrackRecord]:
     page = http.get(urls.CATALOGUE_URL)
-    return parse_catalogue(page.text, page.url)
+    # Taken as the page arrives: its "2 days ago" counts back from now (a replayed
+    # cassette's page too: mre reads it now).
+    return parse_catalogue(page.text, page.url, fetched_at=utcnow())
 
 
 @hookimpl

@@ -1,4 +1,4 @@
-"""Reading the values LiveRC shows in cells: times, counts, gaps and dates.
+"""Reading the values LiveRC shows in cells: times, counts, gaps, dates and ages.
 
 Times are parsed as exact decimals and only then turned into floats, so the
 lap times of a finisher add up to the results table's total to the
@@ -12,10 +12,11 @@ understood (None) rather than handed to int(), which raises ValueError past
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 _CLOCK = re.compile(r"(?:([0-9]{1,9}):)?(?:([0-9]{1,9}):)?([0-9]+(?:\.[0-9]+)?)")
@@ -23,6 +24,17 @@ _LAPS_TIME = re.compile(r"([0-9]{1,9})\s*/\s*(\S+)")
 _LAPS = re.compile(r"([0-9]{1,9})\s+laps?", re.IGNORECASE)
 _LENGTH = re.compile(r"(.*?)\s*timed", re.IGNORECASE)
 _INT = re.compile(r"-?[0-9]{1,9}")
+# The catalogue's "last updated": '5 minutes ago', 'an hour ago', 'last week', 'Yesterday'.
+_AGO = re.compile(r"([0-9]{1,9}|an?)\s+(second|minute|hour|day|week|month|year)s?\s+ago")
+_LAST = re.compile(r"last\s+(week|month|year)")
+_SPANS = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "week": timedelta(weeks=1),
+}
+_MONTHS = {"month": 1, "year": 12}
 
 
 def clock_decimal(text: str) -> Decimal | None:
@@ -158,3 +170,42 @@ def sortable_datetime(text: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+def updated_at(text: str | None, fetched_at: datetime) -> datetime | None:
+    """The time an age the catalogue shows names, `fetched_at` being when the page was
+    fetched: '2 days ago' -> two days before it; None for a wording not read here.
+
+    LiveRC words it as 'N minutes ago' (also seconds, hours, days, weeks, months,
+    years; 'a'/'an' for one), 'just now', 'Yesterday' and 'last week/month/year'.
+    The real catalogue (1,090 tracks) shows no absolute date: its oldest wording is
+    'last year'. The answer is as precise as the wording ('2 months ago' is between
+    two and three months), and months and years are calendar ones (a day that the
+    earlier month lacks becomes its last).
+    """
+    if not text:
+        return None
+    wording = " ".join(text.split()).lower()
+    if wording == "just now":
+        return fetched_at
+    if wording == "yesterday":
+        return fetched_at - _SPANS["day"]
+    if match := _AGO.fullmatch(wording):
+        count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
+        return _before(fetched_at, count, match.group(2))
+    if match := _LAST.fullmatch(wording):
+        return _before(fetched_at, 1, match.group(1))
+    return None
+
+
+def _before(moment: datetime, count: int, unit: str) -> datetime | None:
+    """`count` units before `moment`; None past the calendar's start (no age LiveRC shows)."""
+    try:
+        if unit in _MONTHS:
+            months = moment.year * 12 + moment.month - 1 - count * _MONTHS[unit]
+            year, month = divmod(months, 12)
+            day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+            return moment.replace(year=year, month=month + 1, day=day)
+        return moment - count * _SPANS[unit]
+    except (OverflowError, ValueError):
+        return None

@@ -11,6 +11,14 @@ The page names its own event id in its links to the event's entry list
 entry list has the same id as the event. A page whose links name another
 event is another event's page: WrongPageError. A page without such links
 is read as before.
+
+A page that lists no race is an event not yet raced (or a race day before
+its first result): no races, and no error. A race list that is there but
+of which no race can be read (LiveRC changed its links, every link leads
+off *.liverc.com) is a ParseError: read as "no races", it would let an
+event be taken for one not yet raced, or a finished one for empty. A race
+list is a table that links race results, or whose headers say it is one
+("Race Results", a round's "Time Completed") whatever its links became.
 """
 
 from __future__ import annotations
@@ -24,13 +32,16 @@ from mre_core.records import RaceRecord
 from mre_liverc import urls
 from mre_liverc.errors import WrongPageError
 from mre_liverc.pages.anomalies import anomaly
-from mre_liverc.pages.html import collapse, has_h3, page, shown_text
+from mre_liverc.pages.html import collapse, has_h3, header_key, page, shown_text
 from mre_liverc.values import completed
 
 # A race number longer than nine digits is no race number: the title is kept whole.
 _RACE_NUMBER = re.compile(r"^Race\s+([0-9]{1,9})\s*:\s*(.*)$", re.IGNORECASE)
 # The links of an event page that carry the event's own id.
 _OWN_ID_PAGES = ("view_entry_list", "event_overall_ranking")
+_RACE_LINK = "contains(@href, 'view_race_result')"
+# Headers only the race list has (case-folded): its banner, and each round's time column.
+_RACE_LIST_HEADERS = frozenset({"race results", "time completed"})
 
 
 def parse_event_races(
@@ -48,18 +59,22 @@ def parse_event_races(
             raise WrongPageError(url, "event", event_id, ", ".join(other))
     listed: list[tuple[str, str | None, Selector, Selector | None]] = []
     seen: set[str] = set()
-    race_link = "contains(@href, 'view_race_result')"
-    for table in doc.xpath(f"//table[.//a[{race_link}]]"):
+    unread = 0  # rows of a race list that link somewhere, but to no race it can read
+    for table in _race_lists(doc):
         round_name: str | None = None
         for row in table.xpath(".//tr"):
-            link = row.xpath(f"./td//a[{race_link}]")
+            link = row.xpath(f"./td//a[{_RACE_LINK}]")
             if not link:
                 headers = row.xpath("./th")
                 if headers:
                     round_name = shown_text(headers[0]) or None
+                elif row.xpath("./td//a[@href]"):
+                    unread += 1
+                    anomaly(url, f"race list row links no race result: {shown_text(row)[:80]!r}")
                 continue
             race_id = urls.linked_id(link[0].attrib.get("href", ""), url, "view_race_result")
             if race_id is None:
+                unread += 1
                 anomaly(
                     url, f"race link outside *.liverc.com ignored: {link[0].attrib.get('href')!r}"
                 )
@@ -69,6 +84,9 @@ def parse_event_races(
             seen.add(race_id)
             time_cell = row.xpath("./td[position() = 2]")
             listed.append((race_id, round_name, link[0], time_cell[0] if time_cell else None))
+    if unread and not listed:
+        rows = "1 row" if unread == 1 else f"{unread} rows"
+        raise ParseError(url, f"the race list has {rows} and no race in them can be read")
 
     races = []
     for order, (race_id, round_name, link, time_cell) in enumerate(reversed(listed), start=1):
@@ -90,6 +108,16 @@ def parse_event_races(
             )
         )
     return races
+
+
+def _race_lists(doc: Selector) -> list[Selector]:
+    """The tables that list races (see the module's doc)."""
+    return [
+        table
+        for table in doc.xpath("//table")
+        if table.xpath(f".//a[{_RACE_LINK}]")
+        or any(header_key(shown_text(th)) in _RACE_LIST_HEADERS for th in table.xpath(".//th"))
+    ]
 
 
 def own_event_ids(doc: Selector, url: str) -> set[str]:
