@@ -115,6 +115,7 @@ def run(database: str, url: str, workers: int, polite: bool, site, sim) -> Fleet
     wall = time.perf_counter() - start
     if any(p.returncode for p in fleet):
         raise RuntimeError(f"a worker failed: {errors}")
+    _check_all_ingested(settings, events)
     requests = len(sim.requests)
     return FleetRun(
         database,
@@ -125,6 +126,19 @@ def run(database: str, url: str, workers: int, polite: bool, site, sim) -> Fleet
         wall,
         polite_bound(requests) if polite else None,
     )
+
+
+def _check_all_ingested(settings: Settings, events: list) -> None:  # type: ignore[type-arg]
+    """A worker exits 0 with --until-idle whatever its jobs' outcomes: a fleet whose
+    jobs failed fast would look fast. Every submitted ingest must have succeeded."""
+    with IngestionService.open(settings=settings) as service:
+        runs = [r for r in service.list_runs(limit=1000) if r["operation"] == "ingest_event"]
+    done = {r["target"] for r in runs if r["status"] == "succeeded"}
+    missing = {str(e.event_id) for e in events} - done
+    if missing:
+        failed = [r for r in runs if r["status"] != "succeeded"][:3]
+        detail = "; ".join(f"run {r['id']} {r['status']}: {r['error_message']}" for r in failed)
+        raise RuntimeError(f"{len(missing)} events not ingested: {detail}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,7 @@ def hosts_and_pages(simulator) -> list[str]:
 def test_only_the_track_catalogue_sync_reaches_out_on_its_own(mre, simulator, event):
     """Reading the database never fetches; the catalogue sync fetches the catalogue and only it."""
     slug, ev = event
+    assert mre("db", "upgrade") == 0  # reading commands never make the database
     for command in (["tracks", "list"], ["runs", "list"], ["status"], ["connectors", "list"]):
         assert mre(*command) == 0
     assert simulator.requests == []

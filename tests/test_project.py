@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -43,10 +46,10 @@ def test_the_embedding_example_runs_offline(tmp_path, capsys):
         sys.path.pop(0)
     embed.main(f"sqlite:///{tmp_path / 'embed.db'}")
     lines = capsys.readouterr().out.splitlines()
-    # 413 laps, 48 results, 48 race drivers, 24 entries (new, then moved to their real
-    # driver: updated), 6 races, 20 entry-list drivers + 20 real ones (new) and the 20
-    # merged (updated), and the event marked laps_full
-    assert lines[0] == "succeeded: 8 requests, 624 rows written"
+    # 413 laps, 48 results, 48 race drivers, 24 entries, 6 races, 20 entry-list drivers
+    # and 20 real ones (all new: moving an entry or merging a driver made in the same
+    # run is no update), and the event marked laps_full (updated): 580
+    assert lines[0] == "succeeded: 8 requests, 580 rows written"
     assert len(lines) == 1 + 6  # one line per race
 
 
@@ -64,3 +67,57 @@ def test_no_real_liverc_page_is_copied_into_the_project():
         if name and (ROOT / name).is_file()
     }
     assert not real & ours
+
+
+def test_the_demo_leaves_its_database_where_it_says_and_leads_on(tmp_path):
+    bin_dir = str(Path(sys.executable).parent)  # the `mre` of this interpreter
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    demo = subprocess.run(
+        ["sh", str(ROOT / "examples" / "demo.sh")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert demo.returncode == 0, demo.stderr
+    db = tmp_path / "mre-demo.db"
+    assert db.is_file()
+    assert demo.stdout.splitlines()[0] == f"== database: {db}"
+    suggested = [
+        line.strip() for line in demo.stdout.splitlines() if line.startswith("  mre --db ")
+    ]
+    assert suggested[0] == f"mre --db sqlite:///{db} tracks list"
+    for command in suggested:  # each suggestion works as printed, offline
+        result = subprocess.run(
+            shlex.split(command), env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, (command, result.stderr)
+    tracks = subprocess.run(
+        [*shlex.split(suggested[0]), "--format", "tsv"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "quickanddirtyrcandhobby" in tracks
+
+
+def test_the_readme_documents_every_setting_and_every_exit_code():
+    from dataclasses import fields
+
+    from mre_core.errors import MreError, Terminated
+    from mre_core.settings import Settings
+
+    for f in fields(Settings):
+        assert f"`MRE_{f.name.upper()}`" in README, f"MRE_{f.name.upper()} is not in the README"
+    codes = {0, Terminated.exit_code}  # SIGTERM is no MreError: it must unwind everything
+    todo: list[type[MreError]] = [MreError]
+    while todo:
+        cls = todo.pop()
+        codes.add(cls.exit_code)
+        todo.extend(cls.__subclasses__())
+    table = re.search(r"### Exit codes\n\n(.*?)\n\n", README, re.S)
+    assert table
+    listed = {int(m) for m in re.findall(r"^\| (\d+) \|", table.group(1), re.M)}
+    assert listed == codes

@@ -5,16 +5,24 @@ from __future__ import annotations
 import typer
 
 from mre_core.cli import output
+from mre_core.cli.helptext import Typer
 from mre_core.plugins import ConnectorRegistry
 
-app = typer.Typer(
-    help="Installed connectors (plugins of the entry-point group 'mre').", no_args_is_help=True
+app = Typer(
+    help="Installed connectors (plugins of the entry-point group 'mre').",
+    epilog="Example: mre connectors list",
+    no_args_is_help=True,
 )
 
 
 @app.command("list")
 def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
-    """Each connector with its version and the hosts it may fetch; plugins that failed to load."""
+    """The installed connectors, and plugins that failed to load.
+
+    Each connector with its version and the hosts it may fetch.
+
+    Example: mre connectors list --json
+    """
     registry = ConnectorRegistry.discover()
     rows = [
         {
@@ -30,8 +38,8 @@ def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JS
         output.as_json({"connectors": rows, "failed": failures})
         return
     for row in rows:
-        output.console.print(f"{row['source']} {row['version']}  hosts: {', '.join(row['hosts'])}")
+        output.line(f"{row['source']} {row['version']}  hosts: {', '.join(row['hosts'])}")
     for failure in failures:
-        output.console.print(f"FAILED {failure['plugin']}: {failure['error']}")
+        output.line(f"FAILED {failure['plugin']}: {failure['error']}")
     if not rows and not failures:
-        output.console.print("no connectors installed (pip install -e plugins/liverc)")
+        output.line("no connectors installed (pip install -e plugins/liverc)")

@@ -12,19 +12,21 @@ from pathlib import Path
 
 import peewee
 import typer
-from rich.table import Table
 
 from mre_core import __version__
 from mre_core.cli import output
-from mre_core.cli.options import state
+from mre_core.cli.helptext import Typer
+from mre_core.cli.options import in_range, state
+from mre_core.cli.output import Column
 from mre_core.errors import DatabaseError
 from mre_core.storage import schema
 from mre_core.storage.backup import backup_sqlite
 from mre_core.storage.copy import BATCH_SIZE, CopyReport, copy_database
 from mre_core.storage.database import connect, missing_sqlite_file
 
-app = typer.Typer(
-    help="The database itself: schema version and upgrades, copies, backups.",
+app = Typer(
+    help="The database itself: schema, upgrades, copies, backups.",
+    epilog="Example: mre db status",
     no_args_is_help=True,
 )
 
@@ -86,9 +88,9 @@ def status(
 
 @app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
-    """Apply the pending migrations, all in one transaction, and say what was done.
+    """Apply the pending migrations, in one transaction.
 
-    Safe to run while nothing else uses the database, and from two places at
+    It says what was done. Safe to run while nothing else uses the database, and from two places at
     once: one upgrades, the other waits and finds nothing to do. On
     PostgreSQL, run it once, then restart the workers.
 
@@ -117,17 +119,22 @@ def copy_command(
         help="The empty database to copy into: postgresql://user:pw@host/db or sqlite:///new.db.",
     ),
     batch_size: int = typer.Option(
-        BATCH_SIZE, "--batch-size", min=1, help="Rows read and written at a time."
+        BATCH_SIZE,
+        "--batch-size",
+        metavar="N",
+        callback=in_range(1),
+        help="Rows read and written at a time.",
     ),
 ) -> None:
-    """Copy the whole database into an empty one (SQLite to PostgreSQL, say), and check it.
+    """Copy the whole database into an empty one, and check the copy.
 
-    For moving house: every table, ids kept, read in one consistent snapshot
-    (others may keep using the source, which is never changed) and written in
-    one transaction, so a failed copy leaves the target empty. The source
-    must be at this mre's schema version (`mre db upgrade` first); the target
-    gets the same. Then row counts and a SHA-256 of every table are compared,
-    source against target; any difference undoes the copy (exit 7).
+    For moving house (SQLite to PostgreSQL, say): every table, ids kept,
+    read in one consistent snapshot (others may keep using the source, which
+    is never changed) and written in one transaction, so a failed copy
+    leaves the target empty. The source must be at this mre's schema version
+    (`mre db upgrade` first); the target gets the same. Then row counts and
+    a SHA-256 of every table are compared, source against target; any
+    difference undoes the copy (exit 7).
 
     Example: mre --db sqlite:///mre.db db copy --to postgresql://mre@db/mre
     """
@@ -138,29 +145,36 @@ def copy_command(
             _copy_table(exc.report)
         raise
     _copy_table(report)
-    output.console.print(
+    output.line(
         f"copied {len(report.tables)} tables, {report.rows} rows from {report.source} "
-        f"to {report.target} (schema {report.schema_version})",
-        soft_wrap=True,  # one line, however long the URLs
+        f"to {report.target} (schema {report.schema_version})"
     )
 
 
+COPY_COLUMNS = (
+    Column("table", lambda t: t.table),
+    Column(
+        "rows",
+        lambda t: (
+            t.source_rows
+            if t.target_rows == t.source_rows
+            else f"{t.source_rows} -> {t.target_rows}"
+        ),
+    ),
+    Column("digest", lambda t: "match" if t.matches else "MISMATCH"),
+)
+
+
 def _copy_table(report: CopyReport) -> None:
-    table = Table("table", "rows", "digest", box=None, pad_edge=False)
-    for t in report.tables:
-        rows = f"{t.source_rows}"
-        if t.target_rows != t.source_rows:
-            rows += f" -> {t.target_rows}"
-        table.add_row(t.table, rows, "match" if t.matches else "MISMATCH")
-    output.console.print(table)
+    output.table(COPY_COLUMNS, report.tables)
 
 
 @app.command("backup")
 def backup_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="The new backup file (not a URL)."),
+    file: Path = typer.Argument(..., metavar="FILE", help="The new backup file (not a URL)."),
 ) -> None:
-    """Back up a SQLite database into FILE, consistently, while others use it.
+    """Back up a SQLite database into FILE, while others use it.
 
     Uses SQLite's online backup: the copy is the database as of one moment
     (what a writer has not committed is not in it), checked with PRAGMA
@@ -172,7 +186,6 @@ def backup_command(
     """
     result = backup_sqlite(state(ctx).database_url(), file)
     version = "empty" if result.schema_version is None else result.schema_version
-    output.console.print(
-        f"backed up {result.source} to {result.path} ({result.bytes} bytes, schema {version})",
-        soft_wrap=True,
+    output.line(
+        f"backed up {result.source} to {result.path} ({result.bytes} bytes, schema {version})"
     )

@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from mre_core.cli import events
+from mre_core.cli.helptext import Group, Typer
 from mre_core.cli.options import (
     DEEP_DEPTH_OPTION,
     DEPTH_OPTION,
-    EVENT_HELP,
+    EVENT_OPTION,
     FORCE_OPTION,
     NEW_ONLY_OPTION,
     TRACK_OPTION,
@@ -26,24 +26,27 @@ from mre_core.cli.options import (
 )
 
 
-class SourceFirstGroup(TyperGroup):
+class SourceFirstGroup(Group):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and not args[0].startswith("-") and args[0] not in self.commands:
             args = ["--source", args[0], *args[1:]]
         return super().parse_args(ctx, args)
 
 
-app = typer.Typer(
+app = Typer(
     cls=SourceFirstGroup,
     no_args_is_help=True,
-    help="Ingestion by source: `mre ingest [--source] liverc refresh-events|ingest-event ...`.",
+    help="The seed's spellings of `events refresh` and `events ingest`, by source.",
+    epilog="Example: mre ingest liverc ingest-event --event-id 486677",
 )
 
 
 @app.callback()
 def choose_source(
     ctx: typer.Context,
-    source: str = typer.Option("liverc", "--source", help="The connector (source) to use."),
+    source: str = typer.Option(
+        "liverc", "--source", metavar="SOURCE", help="The connector (source) to use."
+    ),
 ) -> None:
     ctx.obj = source
 
@@ -57,9 +60,12 @@ def refresh_events(
     ctx: typer.Context,
     track_id: str = TRACK_OPTION,
     depth: Depth = DEPTH_OPTION,
-    ingest_new_only: bool = NEW_ONLY_OPTION,
+    ingest_new_only: bool | None = NEW_ONLY_OPTION,
 ) -> None:
-    """Same as `mre events refresh`, for one source."""
+    """Same as `mre events refresh`, for one source.
+
+    Example: mre ingest liverc refresh-events --track-id canberraoffroad --depth none
+    """
     events.refresh(
         ctx,
         track_id=track_id,
@@ -74,11 +80,14 @@ def refresh_events(
 @app.command("ingest-event")
 def ingest_event(
     ctx: typer.Context,
-    event_id: str = typer.Option(..., "--event-id", "--event", help=EVENT_HELP),
+    event_id: str = EVENT_OPTION,
     depth: DeepDepth = DEEP_DEPTH_OPTION,
     force: bool = FORCE_OPTION,
 ) -> None:
-    """Same as `mre events ingest`, for one source."""
+    """Same as `mre events ingest`, for one source.
+
+    Example: mre ingest --source liverc ingest-event --event-id 486677
+    """
     events.ingest(
         ctx,
         event=event_id,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 
 import typer
-from rich.table import Table
 
 from mre_core.cli import output
-from mre_core.cli.options import state
+from mre_core.cli.helptext import Typer
+from mre_core.cli.options import FORMAT_OPTION, JSON_OPTION, in_range, output_format, state
+from mre_core.cli.output import Format
 from mre_core.errors import exit_code_for
+from mre_core.service.lookup import MAX_ROW_ID
 from mre_core.storage.models import (
     RUN_ALREADY_COMPLETE,
     RUN_CANCELLED,
@@ -22,106 +24,83 @@ STATUS_HELP = f"Only this status: {', '.join(RUN_STATUSES)}."
 
 WAIT_POLL_S = 0.25  # a status poll is one indexed read
 
-app = typer.Typer(
-    help="Run records: one per operation, kept current while it works.", no_args_is_help=True
+app = Typer(
+    help="Run records: one per operation, kept current while it works.",
+    epilog="Example: mre runs list --status failed",
+    no_args_is_help=True,
 )
 
 
 @app.command("list")
 def list_runs(
     ctx: typer.Context,
-    limit: int = typer.Option(20, "--limit", min=1, help="How many, newest first."),
-    status: str | None = typer.Option(None, "--status", help=STATUS_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    limit: int = typer.Option(
+        20, "--limit", metavar="N", callback=in_range(1), help="How many, newest first."
+    ),
+    status: str | None = typer.Option(None, "--status", metavar="STATUS", help=STATUS_HELP),
+    fmt: Format | None = FORMAT_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
-    """The latest runs, newest first."""
+    """The latest runs, newest first.
+
+    Example: mre runs list --limit 5 --format tsv
+    """
+    chosen = output_format(ctx, fmt, as_json)
     if status is not None and status not in RUN_STATUSES:
         raise typer.BadParameter(f"must be one of {', '.join(RUN_STATUSES)}", param_hint="--status")
-    with state(ctx).service() as service:
-        rows = service.list_runs(limit, status)
-    if as_json:
-        output.as_json(rows)
-        return
-    table = Table(
-        "id",
-        "operation",
-        "target",
-        "status",
-        "started (UTC)",
-        "progress",
-        "requests",
-        "error",
-        box=None,
-        pad_edge=False,
-    )
-    for r in rows:
-        table.add_row(
-            str(r["id"]),
-            r["operation"],
-            r["target"],
-            r["status"],
-            f"{r['started_at']:%Y-%m-%d %H:%M:%S}",
-            _progress(r),
-            str(r["requests"]),
-            r["error_code"] or "",
-        )
-    output.console.print(table)
+    with state(ctx).service(must_exist=True) as service:
+        rows = service.list_runs(min(limit, MAX_ROW_ID), status)  # more than exist: all
+    output.listing(output.RUN_COLUMNS, rows, chosen)
 
 
 @app.command("show")
 def show(
     ctx: typer.Context,
-    run_id: int = typer.Argument(..., help="The run's id (see `mre runs list`)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    run_id: int = typer.Argument(..., metavar="RUN_ID", help="The run's id (see `mre runs list`)."),
+    fmt: Format | None = FORMAT_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
-    """One run: status, progress, counts per table, error, and its child runs."""
-    with state(ctx).service() as service:
+    """One run: status, progress, counts, error and child runs.
+
+    tsv and csv give the run, then each child run, one a row.
+
+    Example: mre runs show 42
+    """
+    chosen = output_format(ctx, fmt, as_json)
+    with state(ctx).service(must_exist=True) as service:
         detail = service.run_detail(run_id)
-    if as_json:
-        output.as_json(detail)
-        return
-    output.console.print(
-        f"run {detail['id']}: {detail['operation']} {detail['target']} ({detail['source']}) "
-        f"{detail['status']}"
-    )
-    output.console.print(
-        f"started {detail['started_at']} UTC, finished {detail['finished_at'] or '-'}, "
-        f"{detail['requests']} requests, progress {_progress(detail)}, "
-        f"on {detail['host']} pid {detail['pid']}"
-    )
-    if detail["error_code"]:
-        output.console.print(f"error {detail['error_code']}: {detail['error_message']}")
-    if detail["counts"]:
-        table = Table("table", "new", "updated", "unchanged", box=None, pad_edge=False)
-        for name, c in detail["counts"].items():
-            table.add_row(name, str(c["new"]), str(c["updated"]), str(c["unchanged"]))
-        output.console.print(table)
-    for child in detail["children"]:
-        output.console.print(
-            f"  run {child['id']}: {child['operation']} {child['target']} {child['status']}"
-        )
+    output.run(detail, chosen)
 
 
 @app.command("wait")
 def wait(
     ctx: typer.Context,
-    run_id: int = typer.Argument(..., help="The run's id (as --detach printed it)."),
+    run_id: int = typer.Argument(
+        ..., metavar="RUN_ID", help="The run's id (as --detach printed it)."
+    ),
     timeout: float | None = typer.Option(
-        None, "--timeout", min=0, help="Give up after this many seconds (exit 6: still running)."
+        None,
+        "--timeout",
+        metavar="SECONDS",
+        callback=in_range(0),
+        help="Give up after this many seconds (exit 6: still running).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the finished run as JSON."),
 ) -> None:
-    """Wait for a run to end; exit 0 for succeeded or already_complete, the failure's own
-    exit code for failed (see the README), 130 for cancelled.
+    """Wait for a run to end, and exit as it ended.
+
+    Exit 0 for succeeded, already_complete, partial or not_ready (the last two
+    say why), the failure's own exit code for
+    failed (see the README), 130 for cancelled, 6 after --timeout.
 
     Example: mre runs wait $(mre events ingest --event 486677 --detach | cut -d' ' -f1)
     """
     deadline = None if timeout is None else time.monotonic() + timeout
-    with state(ctx).service() as service:
+    with state(ctx).service(must_exist=True) as service:
         detail = service.run_detail(run_id)
         while detail["status"] not in RUN_FINISHED:
             if deadline is not None and time.monotonic() >= deadline:
-                output.error(f"run {run_id} is still {detail['status']} after {timeout:g} s")
+                output.error(f"run {run_id} is still {detail['status']} after {timeout:g} s", 6)
                 raise typer.Exit(6)
             time.sleep(WAIT_POLL_S)
             detail = service.run_detail(run_id)
@@ -129,25 +108,31 @@ def wait(
         output.as_json(detail)
     else:
         typer.echo(f"run {run_id}: {detail['status']}")
-    if detail["status"] in (RUN_SUCCEEDED, RUN_ALREADY_COMPLETE):
+        if detail["status"] in output.UNFINISHED_EVENT_STATUSES:
+            typer.echo(str(detail["progress"]["step"]))
+    if detail["status"] in (RUN_SUCCEEDED, RUN_ALREADY_COMPLETE, *output.UNFINISHED_EVENT_STATUSES):
         return
     if detail["status"] == RUN_CANCELLED:
         raise typer.Exit(130)
-    output.error(f"run {run_id} failed: {detail['error_message']}")
-    raise typer.Exit(exit_code_for(detail["error_code"]))
+    code = exit_code_for(detail["error_code"])
+    output.error(f"run {run_id} failed: {detail['error_message']}", code)
+    raise typer.Exit(code)
 
 
 @app.command("cancel")
 def cancel(
     ctx: typer.Context,
-    run_id: int = typer.Argument(..., help="The run's id."),
+    run_id: int = typer.Argument(..., metavar="RUN_ID", help="The run's id."),
 ) -> None:
-    """Cancel a run: a queued one at once; a running import stops between races, keeping
-    the races it wrote, and releases its event. A finished run is left as it is.
+    """Cancel a queued or running run.
+
+    A queued one is cancelled at once; a running import stops between races,
+    keeping the races it wrote, and releases its event. A finished run is
+    left as it is.
 
     Example: mre runs cancel 42
     """
-    with state(ctx).service() as service:
+    with state(ctx).service(must_exist=True) as service:
         detail = service.cancel_run(run_id)
     asked = " (stops at its next race)" if detail["status"] == "running" else ""
     typer.echo(f"run {run_id}: {detail['status']}{asked}")
@@ -157,14 +142,19 @@ def status(
     ctx: typer.Context,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """What is running now, with progress (runs whose process died show as stale)."""
-    with state(ctx).service() as service:
+    """What is running now, with progress.
+
+    A run whose process died shows as stale: no heartbeat since a time.
+
+    Example: mre status --json
+    """
+    with state(ctx).service(must_exist=True) as service:
         rows = service.running()
     if as_json:
         output.as_json(rows)
         return
     if not rows:
-        output.console.print("nothing is running")
+        output.line("nothing is running")
         return
     for r in rows:
         stale = (
@@ -172,12 +162,7 @@ def status(
             if r["stale"]
             else ""
         )
-        output.console.print(
-            f"run {r['id']}: {r['operation']} {r['target']} {_progress(r)} "
+        output.line(
+            f"run {r['id']}: {r['operation']} {r['target']} {output.progress(r)} "
             f"{r['progress']['step'] or ''} on {r['host']} pid {r['pid']}{stale}"
         )
-
-
-def _progress(run: dict) -> str:
-    p = run["progress"]
-    return f"{p['done']}/{p['total']}" if p["total"] else str(p["done"])

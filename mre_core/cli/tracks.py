@@ -5,35 +5,64 @@ from __future__ import annotations
 import typer
 
 from mre_core.cli import output
-from mre_core.cli.options import DETACH_OPTION, JSON_REPORT_OPTION, SOURCE_HELP, state
-from mre_core.cli.output import finish
+from mre_core.cli.helptext import Typer
+from mre_core.cli.options import (
+    DETACH_OPTION,
+    FORMAT_OPTION,
+    JSON_OPTION,
+    JSON_REPORT_OPTION,
+    SOURCE_OPTION,
+    output_format,
+    state,
+)
+from mre_core.cli.output import Format, finish
 
-app = typer.Typer(help="The track catalogue.", no_args_is_help=True)
+app = Typer(
+    help="The track catalogue.",
+    epilog="Example: mre tracks list | grep canberra",
+    no_args_is_help=True,
+)
 
 
 @app.command("sync")
 def sync(
     ctx: typer.Context,
-    source: str = typer.Option("liverc", "--source", help="The connector whose catalogue to sync."),
+    source: str = typer.Option(
+        "liverc", "--source", metavar="SOURCE", help="The connector whose catalogue to sync."
+    ),
     detach: bool = DETACH_OPTION,
     as_json: bool = JSON_REPORT_OPTION,
 ) -> None:
-    """Fetch the source's track list: add new tracks, update known ones, mark gone ones inactive."""
+    """Sync the catalogue: add, update and retire tracks (1 request).
+
+    New tracks are added, known ones updated, and tracks no longer listed are
+    marked inactive (never deleted). No event is touched.
+
+    Example: mre tracks sync
+    """
+    if detach:
+        with state(ctx).service() as service:
+            submitted = service.submit_track_sync(source)
+        output.submission(submitted, as_json)
+        return
     with state(ctx).service() as service:
-        if detach:
-            output.submission(service.submit_track_sync(source), as_json)
-            return
-        finish(service.sync_tracks(source), as_json)
+        report = service.sync_tracks(source)
+    finish(report, as_json)
 
 
 @app.command("list")
 def list_tracks(
     ctx: typer.Context,
-    source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
+    source: str | None = SOURCE_OPTION,
     include_inactive: bool = typer.Option(False, "--all", help="Include tracks no longer listed."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    fmt: Format | None = FORMAT_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
-    """List the tracks in the database (no network)."""
-    with state(ctx).service() as service:
+    """List the tracks in the database (no network).
+
+    Example: mre tracks list --format tsv | cut -f3
+    """
+    chosen = output_format(ctx, fmt, as_json)
+    with state(ctx).service(must_exist=True) as service:
         rows = service.list_tracks(source, include_inactive)
-    output.as_json(rows) if as_json else output.tracks(rows)
+    output.listing(output.TRACK_COLUMNS, rows, chosen, "tracks")

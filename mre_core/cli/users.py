@@ -5,115 +5,133 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.table import Table
 
 from mre_core.cli import output
-from mre_core.cli.events import finish
-from mre_core.cli.options import SOURCE_HELP, state
+from mre_core.cli.helptext import Typer
+from mre_core.cli.options import FORMAT_OPTION, JSON_OPTION, SOURCE_OPTION, output_format, state
+from mre_core.cli.output import Format, finish
 from mre_core.storage.models import LINK_STATUSES
 
-app = typer.Typer(
-    help="Users of your app, matched to the drivers of ingested events.", no_args_is_help=True
+app = Typer(
+    help="Users of your app, matched to the drivers of ingested events.",
+    epilog="Example: mre users add 'Felix Koegler' --transponder 1234567",
+    no_args_is_help=True,
 )
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The user's name, e.g. 'Felix Koegler'."),
-    email: str | None = typer.Option(None, "--email", help="Optional; unique when given."),
+    name: str = typer.Argument(..., metavar="NAME", help="The user's name, e.g. 'Felix Koegler'."),
+    email: str | None = typer.Option(
+        None, "--email", metavar="EMAIL", help="Optional; unique when given."
+    ),
     transponder: list[str] = typer.Option(
-        [], "--transponder", help="A transponder number; repeat for more."
+        [], "--transponder", metavar="NUMBER", help="A transponder number; repeat for more."
     ),
 ) -> None:
-    """Add a user; prints the new user's id."""
+    """Add a user, and print the new user's id.
+
+    Example: mre users add 'Felix Koegler' --email felix@example.org --transponder 1234567
+    """
     with state(ctx).service() as service:
         user = service.add_user(name, email, tuple(transponder))
-    output.console.print(f"user {user['id']}: {user['name']}")
+    output.line(f"user {user['id']}: {user['name']}")
 
 
 @app.command("import")
 def import_users(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="A UTF-8 CSV with a header: name[,email,transponders]."),
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="A UTF-8 CSV with a header: name[,email,transponders]."
+    ),
 ) -> None:
-    """Add or update users from a CSV file (transponders separated by spaces or ';')."""
+    """Add or update users from a CSV file.
+
+    Transponders are separated by spaces or ';'. A row with an email is the
+    user of that email; a row without one, the first user of that name.
+
+    Example: mre users import users.csv
+    """
     with state(ctx).service() as service:
         counts = service.import_users(file)
-    output.console.print(counts.summary())
+    output.counts(counts.as_dict())
 
 
 @app.command("list")
 def list_users(
-    ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print JSON.")
+    ctx: typer.Context, fmt: Format | None = FORMAT_OPTION, as_json: bool = JSON_OPTION
 ) -> None:
-    """Every user, with transponders."""
-    with state(ctx).service() as service:
+    """Every user, with transponders.
+
+    Example: mre users list --format csv > users.csv
+    """
+    chosen = output_format(ctx, fmt, as_json)
+    with state(ctx).service(must_exist=True) as service:
         rows = service.list_users()
-    if as_json:
-        output.as_json(rows)
-        return
-    table = Table("id", "name", "email", "transponders", box=None, pad_edge=False)
-    for u in rows:
-        table.add_row(str(u["id"]), u["name"], u["email"] or "", " ".join(u["transponders"]))
-    output.console.print(table)
+    output.listing(output.USER_COLUMNS, rows, chosen)
 
 
 @app.command("match")
 def match(
     ctx: typer.Context,
     event: str | None = typer.Option(
-        None, "--event", help="One event; default every ingested event."
+        None, "--event", metavar="EVENT", help="One event; default every ingested event."
     ),
-    source: str | None = typer.Option(None, "--source", help=SOURCE_HELP),
+    source: str | None = SOURCE_OPTION,
 ) -> None:
-    """Match users to drivers now (it also runs at the end of every deep ingestion)."""
-    with state(ctx).service() as service:
-        finish(service.match_users(event, source))
+    """Match users to drivers now (deep ingestion also does it, at its end).
+
+    Example: mre users match --event 486677
+    """
+    with state(ctx).service(must_exist=True) as service:
+        report = service.match_users(event, source)
+    finish(report)
 
 
 @app.command("links")
 def links(
     ctx: typer.Context,
-    user: int | None = typer.Option(None, "--user", help="Only this user's links (user id)."),
-    status: str | None = typer.Option(None, "--status", help=f"Only: {', '.join(LINK_STATUSES)}."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    user: int | None = typer.Option(
+        None, "--user", metavar="USER_ID", help="Only this user's links."
+    ),
+    status: str | None = typer.Option(
+        None, "--status", metavar="STATUS", help=f"Only: {', '.join(LINK_STATUSES)}."
+    ),
+    fmt: Format | None = FORMAT_OPTION,
+    as_json: bool = JSON_OPTION,
 ) -> None:
-    """Links between users and drivers, with how each was found."""
-    with state(ctx).service() as service:
+    """Links between users and drivers, with how each was found.
+
+    Example: mre users links --status suggested
+    """
+    chosen = output_format(ctx, fmt, as_json)
+    with state(ctx).service(must_exist=True) as service:
         rows = service.list_links(user, status)
-    if as_json:
-        output.as_json(rows)
-        return
-    table = Table(
-        "link", "user", "driver", "status", "match", "score", "by", "why", box=None, pad_edge=False
-    )
-    for r in rows:
-        score = "" if r["similarity_score"] is None else f"{r['similarity_score']:.3f}"
-        table.add_row(
-            str(r["id"]),
-            f"{r['user_id']} {r['user']}",
-            f"{r['source_driver_id']} {r['driver']}",
-            r["status"],
-            r["match_type"],
-            score,
-            r["decided_by"],
-            r["conflict_reason"] or "",
-        )
-    output.console.print(table)
+    output.listing(output.LINK_COLUMNS, rows, chosen)
 
 
 @app.command("confirm")
-def confirm(ctx: typer.Context, link: int = typer.Argument(..., help="The link id.")) -> None:
-    """Confirm a link as a person: the matcher will never change it."""
-    with state(ctx).service() as service:
+def confirm(
+    ctx: typer.Context, link: int = typer.Argument(..., metavar="LINK_ID", help="The link's id.")
+) -> None:
+    """Confirm a link as a person: the matcher will never change it.
+
+    Example: mre users confirm 2
+    """
+    with state(ctx).service(must_exist=True) as service:
         row = service.confirm_link(link)
-    output.console.print(f"link {row['id']}: {row['user']} is {row['driver']}: confirmed")
+    output.line(f"link {row['id']}: {row['user']} is {row['driver']}: confirmed")
 
 
 @app.command("reject")
-def reject(ctx: typer.Context, link: int = typer.Argument(..., help="The link id.")) -> None:
-    """Reject a link as a person: the matcher will never change it."""
-    with state(ctx).service() as service:
+def reject(
+    ctx: typer.Context, link: int = typer.Argument(..., metavar="LINK_ID", help="The link's id.")
+) -> None:
+    """Reject a link as a person: the matcher will never change it.
+
+    Example: mre users reject 2
+    """
+    with state(ctx).service(must_exist=True) as service:
         row = service.reject_link(link)
-    output.console.print(f"link {row['id']}: {row['user']} is not {row['driver']}: rejected")
+    output.line(f"link {row['id']}: {row['user']} is not {row['driver']}: rejected")

@@ -7,14 +7,18 @@ from types import FrameType
 
 import typer
 
-from mre_core.cli.options import state
+from mre_core.cli.options import in_range, state
 from mre_core.jobs.worker import Worker
 
 
 def worker(
     ctx: typer.Context,
     concurrency: int = typer.Option(
-        1, "--concurrency", min=1, max=64, help="Jobs run at once, each in its own thread."
+        1,
+        "--concurrency",
+        metavar="N",
+        callback=in_range(1, 64),
+        help="Jobs run at once, each in its own thread (1 to 64).",
     ),
     until_idle: bool = typer.Option(
         False,

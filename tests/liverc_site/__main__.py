@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.liverc_site")
     sub = parser.add_subparsers(dest="cmd", required=True)
     serve = sub.add_parser("serve", help="run the LiveRC simulator in the foreground")
-    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--port", type=int, default=8765, help="0: any free port")
     serve.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
     _site_args(serve)
     wr = sub.add_parser("write", help="write every page to DIR")
@@ -93,9 +93,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {n} pages to {a.dir}")
         return 0
     sim = LiveRCSimulator(pages, port=a.port, latency=a.latency).start()
-    print(f"LiveRC simulator on {sim.base_url} (Ctrl-C to stop)", flush=True)
+    print(f"LiveRC simulator on {sim.base_url} (Ctrl-C to stop); point mre at it:", flush=True)
+    print(f"  export MRE_HTTP_RESOLVE='*.liverc.com=127.0.0.1:{sim.port}'", flush=True)
+    print("  mre --db sqlite:///$PWD/sim.db tracks sync", flush=True)
     for track in pages.site.tracks[: a.tracks]:
-        print(f"  curl -H 'Host: {track.host}' {sim.base_url}/events/", flush=True)
+        print(
+            f"  mre --db sqlite:///$PWD/sim.db events refresh --track-id {track.slug}", flush=True
+        )
+    print("or look at a page:", flush=True)
+    track = pages.site.tracks[0]
+    print(f"  curl -H 'Host: {track.host}' {sim.base_url}/events/", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
