@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,11 @@ from tests.pg_schema import postgres_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 DEAD_LOOPBACK = "*=127.0.0.1:9"
+# mre's pacing is real sleep: half a second between requests to a site, a second
+# doubling between tries. Every test runs without it, in-process and in the `mre`
+# processes it starts (they inherit the environment): the tests of pacing give their
+# clients and processes the pacing they test (Settings, or MRE_* in a child's env).
+UNPACED = {"MRE_HTTP_MIN_INTERVAL_S": "0", "MRE_HTTP_BACKOFF_BASE_S": "0.01"}
 
 
 def samples_dir() -> Path:
@@ -60,6 +66,8 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.setenv("MRE_HTTP_RESOLVE", DEAD_LOOPBACK)
     monkeypatch.setenv("MRE_DATABASE_URL", f"sqlite:///{tmp_path / 'default.db'}")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    for name, value in UNPACED.items():
+        monkeypatch.setenv(name, value)
 
 
 def _postgres_base() -> str | None:
@@ -71,16 +79,24 @@ def _postgres_base() -> str | None:
     return None
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'mre.db'}"
+@contextmanager
+def fresh_database(kind: str, folder: Path, name: str = "mre.db") -> Iterator[str]:
+    """The URL of a fresh, empty database of `kind` ("sqlite": file `name` in `folder`;
+    "postgresql": a schema of its own, dropped after). No server: the test is skipped."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / name}"
         return
     base = _postgres_base()
     if base is None:
         pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
     with postgres_schema(base) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of each kind."""
+    with fresh_database(request.param, tmp_path) as url:
         yield url
 
 
@@ -139,6 +155,19 @@ def event(site):  # type: ignore[no-untyped-def]
     """(track, event): the first track's first event that has races."""
     track = site.tracks[0]
     return track, next(e for e in track.events if e.races)
+
+
+@pytest.fixture
+def synced(settings, event):  # type: ignore[no-untyped-def]
+    """`settings`, once tracks and the first track's events are synced (in this process);
+    the event not yet ingested."""
+    from mre_core.service.ingestion import IngestionService
+
+    track, _ = event
+    with IngestionService.open(settings=settings) as service:
+        service.sync_tracks("liverc")
+        service.refresh_events(track.slug.lower())
+    return settings
 
 
 @pytest.fixture

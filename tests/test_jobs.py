@@ -9,38 +9,26 @@ clean serial run (tests.snapshot).
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from subprocess import Popen
 from types import SimpleNamespace
 
 import pytest
 
 from mre_core.cli.main import main
-from mre_core.errors import UsageError
 from mre_core.jobs.worker import Worker
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
-from tests.conftest import ROOT, _postgres_base
+from tests.conftest import _postgres_base, fresh_database
 from tests.pg_schema import postgres_schema
 from tests.snapshot import snapshot
-from tests.test_processes import wait_for
-
-
-@pytest.fixture
-def synced(settings, event):
-    """Tracks and events synced, on either database; the event not yet ingested."""
-    track, _ = event
-    with IngestionService.open(settings=settings) as service:
-        service.sync_tracks("liverc")
-        service.refresh_events(track.slug.lower())
-    return settings
+from tests.test_processes import mre_process, spawn, wait_for
 
 
 def _postgres(settings) -> bool:
@@ -287,16 +275,6 @@ def test_with_a_track_sync_cron_the_workers_sync_the_catalogue_on_schedule(synce
             wait_for(lambda: "succeeded" in syncs()[: len(syncs()) - before])
 
 
-def test_a_track_sync_cron_that_is_no_schedule_is_refused(synced):
-    if not _postgres(synced):
-        pytest.skip("procrastinate's periodic tasks are PostgreSQL's; on SQLite cron does it")
-    with (
-        IngestionService.open(settings=replace(synced, track_sync_cron="at three")) as service,
-        pytest.raises(UsageError, match=r"^MRE_TRACK_SYNC_CRON='at three' is not a cron"),
-    ):
-        Worker(service).run()
-
-
 def test_a_queued_run_copied_into_postgresql_gets_a_job_from_the_first_worker_there(
     synced, event, simulator, clean, tmp_path
 ):
@@ -325,23 +303,6 @@ def test_a_queued_run_copied_into_postgresql_gets_a_job_from_the_first_worker_th
 # --- real processes: signals ----------------------------------------------------------
 
 
-def _mre(settings, *args: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "MRE_HTTP_RESOLVE": settings.http_resolve,
-        "MRE_HTTP_MIN_INTERVAL_S": "0",
-        "MRE_DATABASE_URL": settings.database_url,
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "mre_core", "-q", *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
 @pytest.mark.parametrize(
     ("sig", "code", "name"),
     [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "SIGINT (Ctrl-C)")],
@@ -352,7 +313,7 @@ def test_a_signal_to_the_foreground_cli_records_cancelled_and_frees_the_event(
     """The foreground CLI is no job."""
     _, ev = event
     simulator.latency = 0.3
-    child = _mre(synced, "events", "ingest", "--event", str(ev.event_id))
+    child = mre_process(synced, "events", "ingest", "--event", str(ev.event_id))
     with IngestionService.open(settings=synced) as watcher, use_database(watcher.db):
         wait_for(lambda: Race.select().count() >= 1)
         child.send_signal(sig)
@@ -365,60 +326,71 @@ def test_a_signal_to_the_foreground_cli_records_cancelled_and_frees_the_event(
         assert f"mre: error: stopped by {name}" in err.splitlines()
 
 
-def test_a_worker_stopped_by_sigterm_requeues_its_job_which_then_completes(
+@pytest.fixture
+def worker_mid_event(
     synced, event, simulator, clean
-):
+) -> Iterator[tuple[IngestionService, int, Popen]]:
+    """An import submitted and taken by an `mre worker` process, caught once it wrote two
+    of its races: (service, the job's run id, the worker process). `clean` is asked for
+    here so that its serial run is made first, not while the worker runs."""
     _, ev = event
     simulator.latency = 0.3
     with IngestionService.open(settings=synced) as service:
         run_id = service.submit_event_ingest(str(ev.event_id)).run_id
-        worker = _mre(synced, "worker")
-        with use_database(service.db):
-            wait_for(lambda: Race.select().count() >= 2)
-        worker.send_signal(signal.SIGTERM)
-        out, err = worker.communicate(timeout=60)
-        assert worker.returncode == 0, err
-        assert out == "worker: 1 job taken\n"
-        with use_database(service.db):
-            run = IngestionRun.get_by_id(run_id)
-            assert (run.status, run.attempts) == ("queued", 1)  # back in the queue, not failed
-            assert 2 <= Race.select().count() < len(ev.races)  # its whole races kept
-            assert IngestLock.get().owner is None
-        if _postgres(synced):  # a new job, deferred once its own had ended: it wakes others
-            key = f"ingest_event:liverc:{ev.event_id}"
-            assert _procrastinate_jobs(service) == [("todo", key, key, {"run_id": run_id})]
+        worker = mre_process(synced, "worker")
+        try:
+            with use_database(service.db):
+                wait_for(lambda: Race.select().count() >= 2)
+            yield service, run_id, worker
+        finally:
+            if worker.poll() is None:  # the test failed before stopping it
+                worker.kill()
+                worker.communicate()
 
-        simulator.latency = 0.0
-        Worker(service, until_idle=True).run()
-        with use_database(service.db):
-            run = IngestionRun.get_by_id(run_id)
-            assert (run.status, run.attempts) == ("succeeded", 2)
-            assert snapshot() == clean
+
+def _the_next_worker_completes_it(service, run_id: int, simulator, clean) -> None:
+    """The next `mre worker --until-idle` takes the job again and completes it: its second
+    try, and the database equals a clean run."""
+    simulator.latency = 0.0
+    again = mre_process(service.settings, "worker", "--until-idle")
+    _, err = again.communicate(timeout=120)
+    assert again.returncode == 0, err
+    with use_database(service.db):
+        run = IngestionRun.get_by_id(run_id)
+        assert (run.status, run.attempts) == ("succeeded", 2)
+        assert snapshot() == clean
+
+
+def test_a_worker_stopped_by_sigterm_requeues_its_job_which_then_completes(
+    worker_mid_event, event, simulator, clean
+):
+    service, run_id, worker = worker_mid_event
+    _, ev = event
+    worker.send_signal(signal.SIGTERM)
+    out, err = worker.communicate(timeout=60)
+    assert worker.returncode == 0, err
+    assert out == "worker: 1 job taken\n"
+    with use_database(service.db):
+        run = IngestionRun.get_by_id(run_id)
+        assert (run.status, run.attempts) == ("queued", 1)  # back in the queue, not failed
+        assert 2 <= Race.select().count() < len(ev.races)  # its whole races kept
+        assert IngestLock.get().owner is None
+    if _postgres(service.settings):  # a new job, deferred once its own had ended: it wakes others
+        key = f"ingest_event:liverc:{ev.event_id}"
+        assert _procrastinate_jobs(service) == [("todo", key, key, {"run_id": run_id})]
+    _the_next_worker_completes_it(service, run_id, simulator, clean)
 
 
 def test_a_worker_killed_mid_event_leaves_a_job_the_next_worker_completes(
-    synced, event, simulator, clean
+    worker_mid_event, simulator, clean
 ):
-    _, ev = event
-    simulator.latency = 0.3
-    with IngestionService.open(settings=synced) as service:
-        run_id = service.submit_event_ingest(str(ev.event_id)).run_id
-        worker = _mre(synced, "worker")
-        with use_database(service.db):
-            wait_for(lambda: Race.select().count() >= 2)
-        worker.kill()
-        worker.wait()
-        with use_database(service.db):
-            assert IngestionRun.get_by_id(run_id).status == "running"  # it could not say
-
-        simulator.latency = 0.0
-        again = _mre(synced, "worker", "--until-idle")  # same machine: the dead pid is seen
-        _, err = again.communicate(timeout=120)
-        assert again.returncode == 0, err
-        with use_database(service.db):
-            run = IngestionRun.get_by_id(run_id)
-            assert (run.status, run.attempts) == ("succeeded", 2)
-            assert snapshot() == clean
+    service, run_id, worker = worker_mid_event
+    worker.kill()
+    worker.communicate()
+    with use_database(service.db):
+        assert IngestionRun.get_by_id(run_id).status == "running"  # it could not say
+    # Same machine: the next worker sees the dead pid and puts the job back in the queue.
+    _the_next_worker_completes_it(service, run_id, simulator, clean)
 
 
 # --- a fleet on one machine: four worker processes --------------------------------------
@@ -432,24 +404,12 @@ with IngestionService.open() as service:
 """
 
 
-@contextmanager
-def _fleet_database(kind: str, tmp_path):
-    if kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'fleet.db'}"
-        return
-    base = _postgres_base()
-    if base is None:
-        pytest.skip("no PostgreSQL server: set MRE_TEST_POSTGRES_URL (CI does)")
-    with postgres_schema(base) as url:
-        yield url
-
-
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_four_workers_ingest_twenty_events_submitted_twice_each_exactly_once(kind, tmp_path):
     """Two processes submit the same 20 events at once; four worker processes share them.
     Each event is ingested once, by one run, and the database equals a serial clean run
     (made on SQLite: snapshots leave ids out)."""
-    with _fleet_database(kind, tmp_path) as fleet_url:
+    with fresh_database(kind, tmp_path, "fleet.db") as fleet_url:
         _four_workers(fleet_url, tmp_path)
 
 
@@ -484,13 +444,15 @@ def _four_workers(fleet_url: str, tmp_path) -> None:
         fleet = settings(fleet_url)
         sim.clear_requests()
         submitters = [
-            _python(fleet, "-c", SUBMIT_ALL, *order) for order in (ids, list(reversed(ids)))
+            spawn(fleet, "-c", SUBMIT_ALL, *order) for order in (ids, list(reversed(ids)))
         ]
         answers = [p.communicate(timeout=120) for p in submitters]
         assert [p.returncode for p in submitters] == [0, 0], answers
         statuses = sorted(line for out, _ in answers for line in out.split())
         assert statuses == ["in_progress"] * 20 + ["queued"] * 20  # one job per event
-        workers = [_mre(fleet, "worker", "--concurrency", "2", "--until-idle") for _ in range(4)]
+        workers = [
+            mre_process(fleet, "worker", "--concurrency", "2", "--until-idle") for _ in range(4)
+        ]
         ended = [p.communicate(timeout=300) for p in workers]
         assert [p.returncode for p in workers] == [0, 0, 0, 0], ended
 
@@ -501,12 +463,3 @@ def _four_workers(fleet_url: str, tmp_path) -> None:
         assert len(pages) == len(set(pages)) == sum(len(e.races) for e in events)
         taken = [int(out.split()[1]) for out, _ in ended]
         assert sum(taken) == 20
-
-
-def _python(settings, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "MRE_HTTP_RESOLVE": settings.http_resolve,
-           "MRE_DATABASE_URL": settings.database_url}  # fmt: skip
-    return subprocess.Popen(
-        [sys.executable, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Real processes: killed with SIGKILL mid-event, and two at once on one event.
+"""Real processes: killed with SIGKILL mid-run, and two at once on one event.
 
 The CLI runs as `python -m mre_core` in child processes against the
 simulator (slowed down so there is a middle to kill in); the test process
@@ -7,6 +7,7 @@ watches the same database.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -15,37 +16,36 @@ import time
 
 import pytest
 
+from mre_core.cli.main import main
 from mre_core.service.ingestion import IngestionService
+from mre_core.settings import Settings
+from mre_core.storage import use_database
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
 from tests.conftest import ROOT
 from tests.snapshot import snapshot
 
 
-@pytest.fixture
-def prepared(settings, event):
-    """Tracks and events synced (in this process); the event not yet ingested."""
-    track, _ = event
-    with IngestionService.open(settings=settings) as service:
-        service.sync_tracks("liverc")
-        service.refresh_events(track.slug.lower())
-    return settings
-
-
-def start_ingest(settings, event_id: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "MRE_HTTP_RESOLVE": settings.http_resolve,
-        "MRE_HTTP_MIN_INTERVAL_S": "0",
-        "MRE_DATABASE_URL": settings.database_url,
-    }
+def spawn(settings: Settings, *argv: str, **env: str) -> subprocess.Popen:
+    """`python ARGV` in a child process on the database and simulator of `settings`, with
+    the test's environment (pacing lifted, see conftest) and `env` on top."""
     return subprocess.Popen(
-        [sys.executable, "-m", "mre_core", "-q", "events", "ingest", "--event", event_id],
+        [sys.executable, *argv],
         cwd=ROOT,
-        env=env,
+        env={
+            **os.environ,
+            "MRE_HTTP_RESOLVE": settings.http_resolve,
+            "MRE_DATABASE_URL": settings.database_url,
+            **env,
+        },
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def mre_process(settings: Settings, *args: str, **env: str) -> subprocess.Popen:
+    """`mre -q ARGS` in a child process (see `spawn`)."""
+    return spawn(settings, "-m", "mre_core", "-q", *args, **env)
 
 
 def wait_for(condition, timeout: float = 60.0) -> None:
@@ -56,11 +56,11 @@ def wait_for(condition, timeout: float = 60.0) -> None:
         time.sleep(0.05)
 
 
-def test_sigkill_mid_event_then_rerun_equals_a_clean_run(prepared, simulator, event, clean):
+def test_sigkill_mid_event_then_rerun_equals_a_clean_run(synced, simulator, event, clean):
     _, ev = event
     simulator.latency = 0.3
-    child = start_ingest(prepared, str(ev.event_id))
-    with IngestionService.open(settings=prepared) as watcher:
+    child = mre_process(synced, "events", "ingest", "--event", str(ev.event_id))
+    with IngestionService.open(settings=synced) as watcher:
         wait_for(lambda: Race.select().count() >= 2)
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
@@ -85,17 +85,17 @@ def test_sigkill_mid_event_then_rerun_equals_a_clean_run(prepared, simulator, ev
 
 
 def test_two_processes_on_one_event_one_runs_the_other_answers_in_progress(
-    prepared, simulator, event, clean
+    synced, simulator, event, clean
 ):
     _, ev = event
     simulator.clear_requests()  # forget the clean run's requests
     # Hold the first process on its first race page, so it certainly holds the
     # event while the second one asks.
     simulator.delay("view_race_result", seconds=5.0, times=1)
-    first = start_ingest(prepared, str(ev.event_id))
-    with IngestionService.open(settings=prepared):
+    first = mre_process(synced, "events", "ingest", "--event", str(ev.event_id))
+    with IngestionService.open(settings=synced):
         wait_for(lambda: IngestLock.select().where(IngestLock.owner.is_null(False)).count() == 1)
-        second = start_ingest(prepared, str(ev.event_id))
+        second = mre_process(synced, "events", "ingest", "--event", str(ev.event_id))
         _, second_err = second.communicate(timeout=60)
         _, first_err = first.communicate(timeout=60)
         assert (first.returncode, second.returncode) == (0, 6), first_err + second_err
@@ -108,3 +108,71 @@ def test_two_processes_on_one_event_one_runs_the_other_answers_in_progress(
             r.status for r in IngestionRun.select().where(IngestionRun.operation == "ingest_event")
         )
         assert statuses == ["succeeded"]  # the refused one left no failed run behind
+
+
+ABANDONED = ("failed", "abandoned", "its process stopped before the run ended")
+
+
+def killed_mid_request(settings: Settings, simulator, *args: str) -> IngestionRun:
+    """`mre ARGS` SIGKILLed while the simulator holds its first request: its run row,
+    still `running` (it never got to say otherwise)."""
+    simulator.delay("liverc.com/", seconds=30.0, times=1)
+    asked = len(simulator.requests)
+    child = mre_process(settings, *args)
+    wait_for(lambda: len(simulator.requests) > asked)
+    child.kill()
+    child.wait()
+    with IngestionService.open(settings=settings) as service, use_database(service.db):
+        run = IngestionRun.get(IngestionRun.pid == child.pid)
+    assert run.status == "running"
+    return run
+
+
+@pytest.mark.parametrize(
+    ("operation", "closer"),
+    [
+        ("sync_tracks", "mre status"),
+        ("refresh_events", "mre status"),
+        ("ingest_event", "mre status"),
+        ("refresh_events", "mre runs list"),
+        ("sync_tracks", "the next run of another operation"),
+    ],
+)
+def test_a_run_of_any_operation_killed_mid_run_is_closed_as_abandoned(
+    synced, simulator, event, operation, closer, capsys
+):
+    """Before: only a killed ingest was closed (by the next ingest of its event, which
+    took over its lock); a killed sync or refresh stayed `running` for ever, and
+    `mre runs wait` on it never returned."""
+    track, ev = event
+    command = {
+        "sync_tracks": ("tracks", "sync"),
+        "refresh_events": ("events", "refresh", "--track-id", track.slug.lower()),
+        "ingest_event": ("events", "ingest", "--event", str(ev.event_id)),
+    }[operation]
+    killed = killed_mid_request(synced, simulator, *command)
+    assert killed.operation == operation
+    db = ["--db", synced.database_url]
+
+    if closer == "mre status":
+        assert main([*db, "status", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out) == []  # nothing is running any more
+    elif closer == "mre runs list":
+        assert main([*db, "runs", "list", "--json"]) == 0
+        newest = json.loads(capsys.readouterr().out)[0]
+        assert (newest["id"], newest["status"], newest["error_code"]) == (
+            killed.id,
+            "failed",
+            "abandoned",
+        )
+    else:
+        with IngestionService.open(settings=synced) as service:
+            assert service.refresh_events(track.slug.lower()).status == "succeeded"
+
+    with IngestionService.open(settings=synced) as service, use_database(service.db):
+        run = IngestionRun.get_by_id(killed.id)
+        assert (run.status, run.error_code, run.error_message) == ABANDONED
+        assert run.finished_at is not None
+    assert main([*db, "runs", "wait", str(killed.id)]) == 8
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.endswith(f"run {killed.id} failed: its process stopped before the run ended")

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import sqlite3
 import threading
+import time
+from datetime import datetime
+
+import pytest
 
 from mre_core.cli.main import main
+from mre_core.errors import RunCancelledError, Terminated
 from mre_core.service.ingestion import IngestionService
+from mre_core.service.job_queue import WAITING
+from mre_core.settings import Settings
+from mre_core.storage import use_database
 from mre_core.storage.database import connect
-from mre_core.storage.models import IngestionRun
+from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
 from tests.liverc_site.site import entry_list_url
 
 
@@ -107,38 +118,48 @@ def test_runs_and_status_commands(settings, event, capsys, monkeypatch):
     assert main([*db, "runs", "list", "--status", "nope"]) == 2
 
 
-def test_status_shows_a_running_run_and_a_stale_one(db_url, capsys):
+def test_status_closes_dead_runs_and_shows_a_silent_one_as_stale(db_url, capsys):
+    """Runs of other machines (their processes cannot be seen), by their heartbeats:
+    fresh; silent for more than two heartbeats (30 s each by default), stale; silent
+    past MRE_LOCK_TTL_S (120 s), dead, and closed as abandoned by `mre status` itself.
+    A parent waiting for its children has no heartbeat and is neither."""
     from datetime import timedelta
 
     from mre_core.timeutil import utcnow
 
     with IngestionService.open(db_url):
         now = utcnow()
-        IngestionRun.create(
-            operation="ingest_event",
-            source="liverc",
-            target="111",
-            started_at=now,
-            heartbeat_at=now,
-            host="h1",
-            pid=1,
-            progress_done=3,
-            progress_total=10,
-            progress_step="race 1/8",
-        )
-        IngestionRun.create(
-            operation="ingest_event",
-            source="liverc",
-            target="222",
-            started_at=now,
-            heartbeat_at=now - timedelta(hours=1),
-            host="h2",
-            pid=2,
-        )
+        silent = now - timedelta(seconds=90)
+
+        def running(target: str, beat: datetime, n: int, **fields: object) -> None:
+            IngestionRun.create(
+                operation="ingest_event", source="liverc", target=target, started_at=beat,
+                heartbeat_at=beat, host=f"h{n}", pid=n, **fields,
+            )  # fmt: skip
+
+        running("111", now, 1, progress_done=3, progress_total=10, progress_step="race 1/8")
+        running("222", silent, 2)
+        running("333", now - timedelta(hours=1), 3)
+        running("444", now - timedelta(hours=1), 4, params=json.dumps({WAITING: True}))
     assert main(["--db", db_url, "status"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[0] == "run 1: ingest_event 111 3/10 race 1/8 on h1 pid 1"
-    assert lines[1].startswith("run 2: ingest_event 222 0  on h2 pid 2 (stale: no heartbeat since")
+    assert capsys.readouterr().out.splitlines() == [
+        "run 1: ingest_event 111 3/10 race 1/8 on h1 pid 1",
+        f"run 2: ingest_event 222 0  on h2 pid 2 (stale: no heartbeat since {silent:%H:%M:%S} UTC)",
+        "run 4: ingest_event 444 0  on h4 pid 4",
+    ]
+    with IngestionService.open(db_url):
+        dead = IngestionRun.get_by_id(3)
+        assert (dead.status, dead.error_code, dead.error_message) == (
+            "failed",
+            "abandoned",
+            "its process stopped before the run ended",
+        )
+        assert [r.status for r in IngestionRun.select().order_by(IngestionRun.id)] == [
+            "running",
+            "running",
+            "failed",
+            "running",
+        ]
 
 
 def test_json_logs_carry_the_run_id_on_every_line_of_a_run(settings, event, capsys, monkeypatch):
@@ -198,3 +219,62 @@ def test_a_parsing_anomaly_is_logged_with_its_page_and_what_was_odd(
     assert odd[0]["url"] == url
     assert odd[0]["anomaly"].endswith("says 99 entries but lists " + declared.split(": ")[1])
     assert odd[0]["level"] == "WARNING"
+
+
+def test_sigterm_as_sqlite_begins_a_transaction_still_records_the_run_and_frees_the_event(
+    simulator, event, tmp_path
+):
+    """Before: `mre events ingest` stopped by SIGTERM on SQLite failed about one time in
+    30, leaving its run `running` and its event locked. The CLI's handler raises in the
+    main thread wherever it is; when that thread was waiting in BEGIN IMMEDIATE for
+    another connection's write lock (a fetch thread's, say), it raised as BEGIN returned,
+    before peewee counted the transaction. Nothing would end that transaction: recording
+    the run failed ("cannot start a transaction within a transaction") and the lock's
+    release, run inside it, was rolled back at exit. Here the wait is made certain: once
+    the races are written, another connection holds the write lock while SIGTERM comes."""
+    path = tmp_path / "mre.db"
+    settings = Settings(
+        database_url=f"sqlite:///{path}",
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}",
+        http_min_interval_s=0.0,
+    )
+    track, ev = event
+
+    def hold_the_write_lock_through_a_sigterm(*_: object) -> None:
+        """An `after_event_ingested` step: the ingest's next statement is the BEGIN of
+        the transaction that marks the event ingested, and it waits for this lock."""
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+
+        def later() -> None:
+            time.sleep(0.3)
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.3)
+            other.execute("ROLLBACK")
+            other.close()
+
+        threading.Thread(target=later).start()
+
+    def terminated(_signum: int, _frame: object) -> None:  # what the CLI's handler does
+        raise Terminated()
+
+    with IngestionService.open(settings=settings) as service:
+        service.sync_tracks("liverc")
+        service.refresh_events(track.slug.lower())
+        service.after_event_ingested.append(hold_the_write_lock_through_a_sigterm)
+        previous = signal.signal(signal.SIGTERM, terminated)
+        try:
+            with pytest.raises(RunCancelledError, match=r"^stopped by SIGTERM$"):
+                service.ingest_event(str(ev.event_id))
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    with IngestionService.open(settings=settings) as service, use_database(service.db):
+        run = IngestionRun.get(IngestionRun.operation == "ingest_event")
+        assert (run.status, run.error_code, run.error_message) == (
+            "cancelled",
+            "cancelled",
+            "stopped by SIGTERM",
+        )
+        assert IngestLock.get().owner is None
+        assert Event.get(Event.source_event_id == str(ev.event_id)).ingest_depth == "none"
+        assert Race.select().count() == len(ev.races)  # written before the stop: kept

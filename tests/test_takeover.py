@@ -7,11 +7,9 @@ run (tests.snapshot).
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -25,38 +23,18 @@ from mre_core.service.race_writer import write_race
 from mre_core.storage import use_database
 from mre_core.storage.models import IngestionRun, IngestLock, Race
 from mre_core.timeutil import utcnow
-from tests.conftest import ROOT
+from tests.conftest import fresh_database
 from tests.liverc_site import LiveRCSimulator, SitePages, generate_site
-from tests.pg_schema import postgres_schema
 from tests.snapshot import snapshot
-from tests.test_processes import wait_for
-
-
-def _mre(settings, *args: str, **env: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "mre_core", "-q", *args],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "MRE_HTTP_RESOLVE": settings.http_resolve,
-            "MRE_HTTP_MIN_INTERVAL_S": "0",
-            "MRE_DATABASE_URL": settings.database_url,
-            **env,
-        },
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+from tests.test_processes import mre_process, wait_for
 
 
 @pytest.fixture
 def serial_url(db_url, tmp_path) -> Iterator[str]:
     """A second database of the same kind, for the serial clean run (value types differ
     between the two kinds, and snapshots sort rows by their text)."""
-    if db_url.startswith("sqlite"):
-        yield f"sqlite:///{tmp_path / 'serial.db'}"
-        return
-    with postgres_schema(os.environ["MRE_TEST_POSTGRES_URL"]) as url:
+    kind = "sqlite" if db_url.startswith("sqlite") else "postgresql"
+    with fresh_database(kind, tmp_path, "serial.db") as url:
         yield url
 
 
@@ -97,7 +75,9 @@ def test_four_processes_ingest_four_events_of_one_track_at_once(season):
     assert set.intersection(*drivers[:2])  # they share drivers: the hard case
 
     sim.latency = 0.02  # long enough for the four to overlap
-    children = [_mre(settings, "events", "ingest", "--event", str(e.event_id)) for e in events]
+    children = [
+        mre_process(settings, "events", "ingest", "--event", str(e.event_id)) for e in events
+    ]
     ended = [c.communicate(timeout=120) for c in children]
 
     assert [c.returncode for c in children] == [0, 0, 0, 0], ended
@@ -110,9 +90,11 @@ def test_a_holder_frozen_past_its_ttl_and_taken_over_writes_nothing_when_it_wake
     marked its abandoned run succeeded; on PostgreSQL drivers ended merged into themselves."""
     _, sim, settings, clean, events = season
     event = events[0]
-    short = {"MRE_LOCK_TTL_S": "2"}
+    # Its lock and heartbeat are silent past their TTL in 2 s; so is the slot of the site
+    # that its request in flight holds (10 s by default), which the taker needs.
+    short = {"MRE_LOCK_TTL_S": "2", "MRE_HTTP_SLOT_LEASE_S": "2"}
     sim.latency = 0.5  # the frozen one waits for pages, almost never inside a write
-    frozen = _mre(settings, "events", "ingest", "--event", str(event.event_id), **short)
+    frozen = mre_process(settings, "events", "ingest", "--event", str(event.event_id), **short)
     with IngestionService.open(settings=settings) as watcher, use_database(watcher.db):
         wait_for(lambda: Race.select().count() >= 1)
         _freeze_outside_a_transaction(frozen, settings.database_url)
@@ -120,7 +102,7 @@ def test_a_holder_frozen_past_its_ttl_and_taken_over_writes_nothing_when_it_wake
         time.sleep(2.5)  # past its TTL: neither its heartbeat nor its lock moved
 
         sim.latency = 0.0
-        taker = _mre(settings, "events", "ingest", "--event", str(event.event_id), **short)
+        taker = mre_process(settings, "events", "ingest", "--event", str(event.event_id), **short)
         _, err = taker.communicate(timeout=60)
         assert taker.returncode == 0, err
         taken = snapshot()

@@ -91,7 +91,8 @@ def wait(
 
     Exit 0 for succeeded, already_complete, partial or not_ready (the last two
     say why), the failure's own exit code for
-    failed (see the README), 130 for cancelled, 6 after --timeout.
+    failed (see the README), 8 if its process died (abandoned), 130 for
+    cancelled, 6 after --timeout.
 
     Example: mre runs wait $(mre events ingest --event 486677 --detach | cut -d' ' -f1)
     """
@@ -144,7 +145,9 @@ def status(
 ) -> None:
     """What is running now, with progress.
 
-    A run whose process died shows as stale: no heartbeat since a time.
+    Runs whose process died are closed first (abandoned; a job goes back to
+    the queue). A run silent for two heartbeats shows as stale until it is
+    closed at MRE_LOCK_TTL_S.
 
     Example: mre status --json
     """

@@ -27,8 +27,8 @@ at start and every `STALLED_CHECK_EVERY_S` in a loop of its own (not a
 procrastinate periodic task, whose minute granularity would be too coarse,
 and which would wait behind long imports for a free slot):
 - runs whose worker died (its process gone on this machine, or silent past
-  MRE_LOCK_TTL_S) go back to the queue with a new job, their dead one ended
-  (`service.requeue_stalled_jobs`);
+  MRE_LOCK_TTL_S) go back to the queue with a new job, their dead one ended,
+  and dead foreground runs are closed as abandoned (`close_dead_runs`);
 - procrastinate's stalled jobs (their worker's heartbeat older than
   `STALLED_WORKER_S`) are retried (`get_stalled_jobs` + `retry_job`);
 - a queued run that has no job (put back by a worker that then died, or
@@ -55,8 +55,8 @@ from loguru import logger
 from procrastinate import app as procrastinate_app
 from procrastinate.exceptions import ConnectorException
 
-from mre_core.errors import UsageError, first_line
-from mre_core.jobs.worker import STALLED_CHECK_EVERY_S, run_claimed
+from mre_core.errors import first_line
+from mre_core.jobs.worker import STALLED_CHECK_EVERY_S, close_dead_runs, run_claimed
 from mre_core.service.dispatch import RUN_JOB_TASK, TRACK_SYNC_TASK
 from mre_core.service.ingestion import IngestionService
 from mre_core.service.runs import HOST
@@ -158,15 +158,6 @@ class ProcrastinateWorker:
                 loop.call_soon_threadsafe(worker.cancel)
 
     def run(self) -> None:
-        cron = self.service.settings.track_sync_cron.strip()
-        if cron:
-            from croniter import croniter
-
-            if not croniter.is_valid(cron):
-                raise UsageError(
-                    f"MRE_TRACK_SYNC_CRON={cron!r} is not a cron schedule "
-                    "(minute hour day month weekday, e.g. '15 3 * * *')"
-                )
         _route_procrastinate_logs()
         try:
             asyncio.run(self._main())
@@ -280,8 +271,7 @@ class ProcrastinateWorker:
         return self.service.jobs_pending()
 
     def _recover(self) -> None:
-        for run_id in self.service.requeue_stalled_jobs():
-            logger.warning("run {}: its worker stopped; back in the queue", run_id)
+        close_dead_runs(self.service)
         for run_id in self.service.dispatch_orphaned_jobs():
             logger.info("run {}: queued without a job; one deferred", run_id)
 

@@ -7,8 +7,8 @@ tests, and later `mre serve`); the database decides how jobs reach it:
   Each thread claims the oldest queued job in a write transaction (so two
   workers never take the same one), asks the service to run it, and looks
   again; an empty queue is polled every `poll_s`. Now and then a thread also
-  puts back in the queue the jobs whose worker died (stalled: its process is
-  gone, or silent past the lock TTL).
+  closes the runs whose process died (its process is gone, or silent past the
+  lock TTL): a job goes back to the queue.
 - **PostgreSQL** (many machines): procrastinate dispatches the jobs, woken by
   LISTEN/NOTIFY (`mre_core.jobs.procrastinate_app.ProcrastinateWorker`).
 
@@ -90,6 +90,13 @@ def run_claimed(
     return None
 
 
+def close_dead_runs(service: IngestionService) -> None:
+    """Close the runs whose process died, each said in the log: a job goes back to the
+    queue for a worker to complete, a foreground run is closed as abandoned."""
+    for run_id in service.requeue_stalled_jobs():
+        logger.warning("run {}: its process stopped; requeued if a job, else abandoned", run_id)
+
+
 class RunTableWorker:
     """SQLite's worker: threads that claim queued jobs from the run table."""
 
@@ -107,7 +114,7 @@ class RunTableWorker:
         self.stopping = threading.Event()
         self.ran = 0
         self._count = threading.Lock()
-        self._stalled_checked = 0.0
+        self._dead_checked = 0.0
 
     def stop(self) -> None:
         self.stopping.set()
@@ -130,7 +137,7 @@ class RunTableWorker:
 
     def _loop(self) -> None:
         while not self.stopping.is_set():
-            self._requeue_stalled()
+            self._close_dead()
             run_id = self.service.claim_job()
             if run_id is None:
                 if self.until_idle and self.service.jobs_pending() == 0:
@@ -141,10 +148,9 @@ class RunTableWorker:
                 self.ran += 1
             run_claimed(self.service, run_id, self.stopping.is_set)
 
-    def _requeue_stalled(self) -> None:
+    def _close_dead(self) -> None:
         now = time.monotonic()
-        if now - self._stalled_checked < STALLED_CHECK_EVERY_S:
+        if now - self._dead_checked < STALLED_CHECK_EVERY_S:
             return
-        self._stalled_checked = now
-        for run_id in self.service.requeue_stalled_jobs():
-            logger.warning("run {}: its worker stopped; back in the queue", run_id)
+        self._dead_checked = now
+        close_dead_runs(self.service)

@@ -49,6 +49,7 @@ from mre_core.storage.counts import Counts
 from mre_core.storage.database import DATABASE_ERRORS, is_postgres, write_transaction
 from mre_core.storage.models import (
     DEPTH_LAPS_FULL,
+    DEPTH_LAPS_PARTIAL,
     DEPTH_NONE,
     DEPTHS,
     LINK_CONFIRMED,
@@ -93,8 +94,8 @@ class IngestionService:
         self.http = HttpClient(settings, cassette, db=db)
         self.matcher = UserMatcher(Thresholds.from_settings(settings))
         # Steps run after an event's races are written and before it is marked
-        # laps_full: matching the app's users to the event's drivers (step 9 of
-        # deep ingestion) is the first; an app may add its own.
+        # laps_full (or laps_partial, while it runs): matching the app's users to the
+        # event's drivers (step 9 of deep ingestion) is the first; an app may add its own.
         self.after_event_ingested: list[AfterIngest] = [self.matcher.match_event]
         self._ops = OperationContext(
             db=db,
@@ -211,7 +212,8 @@ class IngestionService:
     def submit_event_ingest(
         self, event: str | int, force: bool = False, source: str | None = None
     ) -> Submission:
-        """Queue an event's import; an event at laps_full gets a finished run and no job."""
+        """Queue an event's import; an event at laps_full gets a finished run and no job
+        (one at laps_partial is queued: ingested while it ran, it is not complete)."""
         found = self._ingest_target(event, DEPTH_LAPS_FULL, source)
         active = job_queue.active_run("ingest_event", found.source, found.source_event_id)
         if active is None and found.ingest_depth == DEPTH_LAPS_FULL and not force:
@@ -240,8 +242,9 @@ class IngestionService:
 
     @_in_database
     def requeue_stalled_jobs(self) -> list[int]:
-        """Jobs whose worker died go back to the queue (a worker calls this now and then)."""
-        return job_queue.requeue_stalled(self.settings.lock_ttl_s, self.dispatch)
+        """Runs whose process died are closed: a job goes back to the queue, any other
+        run is abandoned (a worker calls this now and then)."""
+        return job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
 
     @_in_database
     def dispatch_orphaned_jobs(self, run_ids: list[int] | None = None) -> list[int]:
@@ -455,13 +458,16 @@ class IngestionService:
     def match_users(
         self, event: str | int | None = None, source: str | None = None
     ) -> OperationReport:
-        """Run the matcher on one event, or on every event ingested at laps_full."""
+        """Run the matcher on one event, or on every event with races stored (laps_full,
+        or laps_partial: an event ingested while it ran has drivers to match already)."""
         self._check_source(source, reading=True)
         targets = (
             [find_event(event, source)]
             if event is not None
             else list(
-                Event.select().where(Event.ingest_depth == DEPTH_LAPS_FULL).order_by(Event.id)
+                Event.select()
+                .where(Event.ingest_depth.in_((DEPTH_LAPS_PARTIAL, DEPTH_LAPS_FULL)))
+                .order_by(Event.id)
             )
         )
 
@@ -482,6 +488,7 @@ class IngestionService:
     def list_tracks(
         self, source: str | None = None, include_inactive: bool = False
     ) -> list[dict[str, Any]]:
+        self._check_source(source, reading=True)
         return queries.tracks(source, include_inactive)
 
     @_in_database
@@ -498,13 +505,17 @@ class IngestionService:
 
     @_in_database
     def list_runs(self, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:
+        job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
         return queries.runs(limit, status)
 
     @_in_database
     def run_detail(self, run_id: int) -> dict[str, Any]:
+        job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
         return queries.run(run_id)
 
     @_in_database
     def running(self) -> list[dict[str, Any]]:
-        """What is running now, with progress; runs whose process died show as stale."""
-        return queries.running(stale_after_s=self.settings.lock_ttl_s)
+        """What is running now, with progress. Runs whose process died are closed first;
+        one silent for two heartbeats shows as stale (closed once silent past the TTL)."""
+        job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
+        return queries.running(silent_after_s=2 * self.settings.heartbeat_s)

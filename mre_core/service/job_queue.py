@@ -1,4 +1,5 @@
-"""The run table as a queue: submit, claim, cancel, requeue, and settle a parent.
+"""The run table as a queue: submit, claim, cancel, requeue, settle a parent, and close
+the runs of processes that died.
 
 Every function runs against the database the caller bound (a service
 method) and in a write transaction of its own, so two processes submitting
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 import peewee
 
 from mre_core.errors import InProgressError
-from mre_core.service.runs import HOST, is_stale
+from mre_core.service.runs import HOST, abandon, is_stale
+from mre_core.storage.clock import database_now
 from mre_core.storage.database import current_database, write_transaction
 from mre_core.storage.models import (
     RUN_ACTIVE,
@@ -78,23 +80,8 @@ def submit(
         active = _active(key, stale_after_s, dispatch)
         if active is not None:
             return Submission(active.id, IN_PROGRESS)
-        now = utcnow()
         try:
-            with current_database().atomic():  # a savepoint: a lost race rolls back alone
-                row = IngestionRun.create(
-                    operation=operation,
-                    source=source,
-                    target=target,
-                    status=RUN_QUEUED,
-                    parent=parent_id,
-                    started_at=now,
-                    queued_at=now,
-                    params=json.dumps(params, sort_keys=True),
-                    job_key=key,
-                    attempts=0,
-                    host=HOST,
-                    pid=os.getpid(),
-                )
+            row = _new_run(operation, source, target, params, parent_id, RUN_QUEUED)
         except peewee.IntegrityError:
             winner = IngestionRun.get((IngestionRun.job_key == key) & _is_active())
             return Submission(winner.id, IN_PROGRESS)
@@ -121,7 +108,6 @@ def start_here(
     key = job_key(operation, source, target)
     with write_transaction():
         active = _active(key, stale_after_s, dispatch)
-        now = utcnow()
         if active is not None and active.status == RUN_QUEUED:
             if _claim(active.id):
                 if dispatch is not None:
@@ -138,24 +124,40 @@ def start_here(
                 f"{active.started_at:%Y-%m-%d %H:%M:%S} UTC; see `mre runs show {active.id}`"
             )
         try:
-            with current_database().atomic():
-                return IngestionRun.create(
-                    operation=operation,
-                    source=source,
-                    target=target,
-                    status=RUN_RUNNING,
-                    parent=parent_id,
-                    started_at=now,
-                    heartbeat_at=now,
-                    params=json.dumps(params, sort_keys=True),
-                    job_key=key,
-                    host=HOST,
-                    pid=os.getpid(),
-                )
+            return _new_run(operation, source, target, params, parent_id, RUN_RUNNING)
         except peewee.IntegrityError:
             raise InProgressError(
                 f"{target} was just taken by another run; try again later"
             ) from None
+
+
+def _new_run(
+    operation: str,
+    source: str,
+    target: str,
+    params: dict[str, Any],
+    parent_id: int | None,
+    status: str,
+) -> IngestionRun:
+    """A new run row of this process: a job `queued` (no tries yet), or `running` here.
+    In a savepoint: a race lost to another process's run of the same target (the
+    unique index on active job keys: IntegrityError) rolls back alone."""
+    now = utcnow()
+    times = {"queued_at": now, "attempts": 0} if status == RUN_QUEUED else {"heartbeat_at": now}
+    with current_database().atomic():
+        return IngestionRun.create(
+            operation=operation,
+            source=source,
+            target=target,
+            status=status,
+            parent=parent_id,
+            started_at=now,
+            params=json.dumps(params, sort_keys=True),
+            job_key=job_key(operation, source, target),
+            host=HOST,
+            pid=os.getpid(),
+            **times,
+        )
 
 
 def claim(run_id: int) -> bool:
@@ -198,38 +200,24 @@ def _claim(run_id: int) -> bool:
 def requeue(run_id: int, why: str) -> None:
     """Put a running job back in the queue (its whole races are kept): a worker stops."""
     with write_transaction():
-        IngestionRun.update(status=RUN_QUEUED, progress_step=why[:255]).where(
-            (IngestionRun.id == run_id) & (IngestionRun.status == RUN_RUNNING)
-        ).execute()
+        _requeue(run_id, why)
 
 
-def requeue_stalled(stale_after_s: float, dispatch: JobDispatch | None = None) -> list[int]:
-    """Jobs whose worker died (killed, crashed) go back to the queue (with a new job, on
-    PostgreSQL); dead foreground runs are closed as abandoned. Parents waiting for their
-    children have no process: left be."""
-    found = []
+def close_dead(stale_after_s: float, dispatch: JobDispatch | None = None) -> list[int]:
+    """Close every run whose process died (killed, crashed, or silent past the TTL), of
+    any operation; returns their ids.
+
+    A job goes back to the queue (with a new job on PostgreSQL) for a worker
+    to complete; a run of the foreground is closed as abandoned. A killed
+    process cannot say so itself: this is called by every run as it starts,
+    by workers now and then, and by the service's readers of runs (`mre
+    status`, `runs list`, `show`, `wait`), so none stays `running` forever.
+    It only reads unless a run is dead: a reader polling it takes no write lock.
+    """
+    if not _dead(stale_after_s):
+        return []
     with write_transaction():
-        for row in IngestionRun.select().where(IngestionRun.status == RUN_RUNNING):
-            if _waiting(row) or not is_stale(row, stale_after_s):
-                continue
-            if row.queued_at is not None:
-                requeue_row = IngestionRun.update(
-                    status=RUN_QUEUED, progress_step="requeued: its worker stopped"
-                )
-            else:
-                requeue_row = IngestionRun.update(
-                    status=RUN_FAILED,
-                    finished_at=utcnow(),
-                    error_code="abandoned",
-                    error_message="its process stopped before the run ended",
-                )
-            if requeue_row.where(
-                (IngestionRun.id == row.id) & (IngestionRun.status == RUN_RUNNING)
-            ).execute():
-                found.append(row.id)
-                if dispatch is not None and row.queued_at is not None:
-                    dispatch.replace(row.id, row.job_key)
-    return found
+        return _close_dead(stale_after_s, dispatch)
 
 
 def cancel(run_id: int, dispatch: JobDispatch | None = None) -> str:
@@ -263,7 +251,7 @@ def cancel(run_id: int, dispatch: JobDispatch | None = None) -> str:
             ((IngestionRun.id == run_id) | (IngestionRun.parent == run_id))
             & (IngestionRun.status == RUN_QUEUED)
         ).execute()
-        if _waiting(row):
+        if is_waiting(row):
             _settle(IngestionRun.get_by_id(run_id))
         return IngestionRun.get_by_id(run_id).status
 
@@ -291,7 +279,7 @@ def settle_parent(parent_id: int | None) -> None:
         return
     with write_transaction():
         parent = IngestionRun.get_or_none(IngestionRun.id == parent_id)
-        if parent is not None and _waiting(parent):
+        if parent is not None and is_waiting(parent):
             _settle(parent)
 
 
@@ -341,7 +329,9 @@ def _merged_counts(parent: IngestionRun, children: list[IngestionRun]) -> dict[s
     return total.as_dict()
 
 
-def _waiting(row: IngestionRun) -> bool:
+def is_waiting(row: IngestionRun) -> bool:
+    """A parent waiting for the children it queued: no process holds it, and it has no
+    heartbeat, yet it is alive."""
     return bool(json.loads(row.params or "{}").get(WAITING))
 
 
@@ -352,19 +342,43 @@ def _is_active() -> peewee.Expression:
 def _active(
     key: str, stale_after_s: float, dispatch: JobDispatch | None = None
 ) -> IngestionRun | None:
-    """The queued or running run of `key`; one whose process died is closed first
-    (a job's run goes back to the queue, with a new job on PostgreSQL)."""
-    row = IngestionRun.get_or_none((IngestionRun.job_key == key) & _is_active())
-    if row is None or row.status == RUN_QUEUED or _waiting(row):
-        return row
-    if not is_stale(row, stale_after_s):
-        return row
-    closed = IngestionRun.update(
-        status=RUN_QUEUED if row.queued_at is not None else RUN_FAILED,
-        finished_at=None if row.queued_at is not None else utcnow(),
-        error_code=None if row.queued_at is not None else "abandoned",
-        error_message=None if row.queued_at is not None else "its process stopped; taken over",
-    ).where((IngestionRun.id == row.id) & (IngestionRun.status == RUN_RUNNING))
-    if closed.execute() and dispatch is not None and row.queued_at is not None:
-        dispatch.replace(row.id, key)
+    """The queued or running run of `key`, once the runs whose process died are closed
+    (this one's among them: a job found so is queued again, and taken over by the caller)."""
+    _close_dead(stale_after_s, dispatch)
     return IngestionRun.get_or_none((IngestionRun.job_key == key) & _is_active())
+
+
+def _dead(stale_after_s: float) -> list[IngestionRun]:
+    """The running runs whose process is gone. A parent waiting for its children has
+    no process: never dead."""
+    rows = list(IngestionRun.select().where(IngestionRun.status == RUN_RUNNING))
+    if not rows:
+        return []
+    now = database_now()
+    return [row for row in rows if not is_waiting(row) and is_stale(row, stale_after_s, now)]
+
+
+def _close_dead(stale_after_s: float, dispatch: JobDispatch | None) -> list[int]:
+    """`close_dead` inside the caller's write transaction."""
+    closed = []
+    for row in _dead(stale_after_s):
+        if row.queued_at is None:
+            done = abandon(row.id, "its process stopped before the run ended")
+        else:
+            done = _requeue(row.id, "requeued: its worker stopped")
+            if done and dispatch is not None:
+                dispatch.replace(row.id, row.job_key)
+        if done:
+            closed.append(row.id)
+    return closed
+
+
+def _requeue(run_id: int, why: str) -> bool:
+    """Put running job `run_id` back in the queue, its whole races kept (False: it was no
+    longer running)."""
+    requeued = (
+        IngestionRun.update(status=RUN_QUEUED, progress_step=why[:255])
+        .where((IngestionRun.id == run_id) & (IngestionRun.status == RUN_RUNNING))
+        .execute()
+    )
+    return requeued == 1

@@ -31,10 +31,10 @@ import peewee
 from loguru import logger
 
 from mre_core.errors import InProgressError
-from mre_core.service.runs import HOST
+from mre_core.service.runs import HOST, abandon, discard_interrupted_transaction, process_gone
 from mre_core.storage.clock import database_now
 from mre_core.storage.database import current_database, write_transaction
-from mre_core.storage.models import RUN_FAILED, RUN_RUNNING, IngestionRun, IngestLock
+from mre_core.storage.models import IngestLock
 
 
 class LockLostError(InProgressError):
@@ -107,21 +107,11 @@ class Lock:
             row.owner,
             row.run_id,
         )
-        IngestionRun.update(
-            status=RUN_FAILED,
-            finished_at=database_now(),
-            error_code="abandoned",
-            error_message=f"its process stopped; run {self.run_id} took over",
-        ).where((IngestionRun.id == row.run_id) & (IngestionRun.status == RUN_RUNNING)).execute()
+        abandon(row.run_id, f"its process stopped; run {self.run_id} took over its event")
 
     def renew(self) -> None:
         """Called by the heartbeat; a lock found taken by someone else is marked lost."""
-        renewed = (
-            IngestLock.update(expires_at=database_now() + self.ttl)
-            .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
-            .execute()
-        )
-        if renewed != 1:
+        if not self._renewed():
             self.lost = True
 
     def check(self) -> None:
@@ -135,18 +125,25 @@ class Lock:
         Renews the lock if it is still this run's; if another run took it
         over meanwhile, raises, so the transaction rolls back whole.
         """
-        renewed = (
-            IngestLock.update(expires_at=database_now() + self.ttl)
-            .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
-            .execute()
-        )
-        if renewed != 1:
+        if not self._renewed():
             self.lost = True
             raise LockLostError(
                 f"lost the lock on {self.what} to another run: the last write was undone"
             )
 
+    def _renewed(self) -> bool:
+        """Push the expiry on if the lock is still this run's (False: it was taken over)."""
+        renewed = (
+            IngestLock.update(expires_at=database_now() + self.ttl)
+            .where((IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner))
+            .execute()
+        )
+        return renewed == 1
+
     def release(self) -> None:
+        """Free the lock if it is still this run's (also after an interrupt: see
+        `discard_interrupted_transaction`, else the release would be rolled back)."""
+        discard_interrupted_transaction()
         IngestLock.update(owner=None, expires_at=None).where(
             (IngestLock.lock_key == self.key) & (IngestLock.owner == self.owner)
         ).execute()
@@ -162,12 +159,4 @@ def _orphaned_here(owner: str | None) -> bool:
         return True
     host, _, rest = owner.partition(":")
     pid_text = rest.split(":", 1)[0]
-    if host != HOST or not pid_text.isdigit() or int(pid_text) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
+    return pid_text.isdigit() and process_gone(host, int(pid_text))

@@ -6,6 +6,9 @@ import json
 from typing import Any
 
 from mre_core.errors import NotFoundError
+from mre_core.service.job_queue import is_waiting
+from mre_core.service.lookup import get_row
+from mre_core.storage.clock import database_now
 from mre_core.storage.models import (
     RUN_RUNNING,
     Driver,
@@ -17,7 +20,6 @@ from mre_core.storage.models import (
     RaceResult,
     Track,
 )
-from mre_core.timeutil import utcnow
 
 
 def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
@@ -167,22 +169,27 @@ def runs(limit: int, status: str | None) -> list[dict[str, Any]]:
 
 
 def run(run_id: int) -> dict[str, Any]:
-    row = IngestionRun.get_or_none(IngestionRun.id == run_id)
+    """The run with its children; an id no row can have (too big for SQLite's driver) is
+    not found, as any other."""
+    row = get_row(IngestionRun, run_id)
     if row is None:
         raise NotFoundError(f"run {run_id} does not exist (see `mre runs list`)")
     children = IngestionRun.select().where(IngestionRun.parent == row.id).order_by(IngestionRun.id)
     return {**_run(row), "children": [_run(c) for c in children]}
 
 
-def running(stale_after_s: float) -> list[dict[str, Any]]:
-    """Runs still marked running; `stale` when their heartbeat stopped (process gone)."""
-    now = utcnow()
+def running(silent_after_s: float) -> list[dict[str, Any]]:
+    """Runs still marked running; `stale` when one's heartbeat has been silent longer than
+    `silent_after_s`: its process may be dead on another machine, which cannot be seen
+    (its run is closed once silent past the TTL). A parent waiting for its children has
+    no process and no heartbeat: never stale."""
+    now = database_now()
     rows = IngestionRun.select().where(IngestionRun.status == RUN_RUNNING).order_by(IngestionRun.id)
     found = []
     for row in rows:
         item = _run(row)
         beat = row.heartbeat_at or row.started_at
-        item["stale"] = (now - beat).total_seconds() > stale_after_s
+        item["stale"] = not is_waiting(row) and (now - beat).total_seconds() > silent_after_s
         found.append(item)
     return found
 

@@ -15,15 +15,16 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 from loguru import logger
 
-from mre_core.errors import MreError, RunCancelledError, RunRequeuedError
+from mre_core.errors import MreError, RunAbandonedError, RunCancelledError, RunRequeuedError
 from mre_core.service.reports import OperationReport
 from mre_core.storage.bulk import update_row
 from mre_core.storage.clock import database_now
-from mre_core.storage.database import use_database, write_transaction
+from mre_core.storage.database import current_database, use_database, write_transaction
 from mre_core.storage.models import RUN_CANCELLED, RUN_FAILED, RUN_RUNNING, IngestionRun
 from mre_core.timeutil import utcnow
 
@@ -120,8 +121,9 @@ class RunRecorder:
         self._close(status, self.report.error_code, self.report.error_message)
 
     def _close(self, status: str, code: str | None, message: str | None) -> None:
-        # Only a run still running: one taken over meanwhile (frozen past its TTL and
-        # marked abandoned by the run that took its event) keeps what that run said.
+        # Only a run still running: one found dead meanwhile (frozen past its TTL and
+        # marked abandoned by another process) keeps what that process said.
+        discard_interrupted_transaction()
         with write_transaction():
             IngestionRun.update(
                 status=status,
@@ -133,22 +135,79 @@ class RunRecorder:
             ).where((IngestionRun.id == self.id) & (IngestionRun.status == RUN_RUNNING)).execute()
 
 
-def is_stale(row: IngestionRun, stale_after_s: float) -> bool:
-    """A running run whose process is gone: dead on this machine, or silent past the TTL."""
-    if row.host == HOST and row.pid != os.getpid() and not _alive(row.pid):
+def discard_interrupted_transaction() -> None:
+    """Roll back a SQLite transaction that Ctrl-C or SIGTERM left open, unknown to peewee.
+
+    The interrupt is raised in the main thread wherever it is. When that thread
+    waits in BEGIN IMMEDIATE for another connection's write lock (a fetch
+    thread's, the heartbeat's, another process's), it is raised the moment BEGIN
+    returns, before peewee counts the transaction; or it lands after peewee
+    ended its count and before COMMIT. Either way no `with` will end that
+    transaction: the next BEGIN fails ("cannot start a transaction within a
+    transaction"), and whatever runs meanwhile (the lock's release) is rolled
+    back when the process exits. So what runs after an interrupt (releasing the
+    lock, recording the run's end) calls this first. What it rolls back was
+    never committed: nothing, or one whole race the stop then does not keep.
+    PostgreSQL needs none of it: a BEGIN inside a transaction only warns, and
+    the next COMMIT ends both.
+    """
+    db = current_database()
+    if (
+        isinstance(db, peewee.SqliteDatabase)
+        and not db.is_closed()
+        and db.transaction_depth() == 0
+        and db.connection().in_transaction
+    ):
+        logger.debug("rolled back a transaction an interrupt left open")
+        db.rollback()
+
+
+def is_stale(row: IngestionRun, stale_after_s: float, now: datetime) -> bool:
+    """A running run whose process is gone: dead on this machine, or silent past the TTL.
+
+    `now` is the database's clock (`database_now`), read once by a caller that
+    checks many runs.
+    """
+    if process_gone(row.host, row.pid):
         return True
     beat = row.heartbeat_at or row.started_at
-    return (database_now() - beat).total_seconds() > stale_after_s
+    return (now - beat).total_seconds() > stale_after_s
 
 
-def _alive(pid: int) -> bool:
+def process_gone(host: str, pid: int) -> bool:
+    """True when process `pid` of `host` is known to be dead: it ran on this machine and
+    no longer exists. Another machine's processes cannot be seen; what they hold waits
+    out its TTL."""
+    if host != HOST or pid == os.getpid():
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return False
-    except PermissionError:
         return True
-    return True
+    except PermissionError:  # it exists, as another user's process
+        return False
+    return False
+
+
+def abandon(run_id: int, why: str) -> bool:
+    """Close a run whose process died before it could record its end.
+
+    It is `failed` with the error code `abandoned` (RunAbandonedError, which
+    `mre runs wait` answers with exit 8), so whoever waits for it learns that
+    it will never end by itself. Only a run still running: True when this call
+    closed it (of two processes that find it dead at once, one does).
+    """
+    closed = (
+        IngestionRun.update(
+            status=RUN_FAILED,
+            finished_at=utcnow(),
+            error_code=RunAbandonedError.code,
+            error_message=why,
+        )
+        .where((IngestionRun.id == run_id) & (IngestionRun.status == RUN_RUNNING))
+        .execute()
+    )
+    return closed == 1
 
 
 class Heartbeat:
