@@ -458,6 +458,12 @@ def test_json_and_its_alias_print_every_field(mre):
         (1, "quickanddirtyrcandhobby", "https://quickanddirtyrcandhobby.liverc.com/"),
         (2, "synthtrack", "https://synthtrack.liverc.com/"),
     ]
+    # the site's words, and the time they name (counted back from the fetch)
+    assert [(t["last_updated"], t["last_updated_at"] is not None) for t in tracks] == [
+        ("2 days ago", True),
+        ("1 minute ago", True),
+        ("Yesterday", True),
+    ]
 
 
 def test_events_show_piped_keeps_each_line_whole(mre):
