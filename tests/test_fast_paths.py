@@ -1,8 +1,7 @@
 """The fast paths read and write exactly what the general code they stand in for does.
 
-Speed work (see bench/RESULTS.md) added short cuts: flat objects of a
-racerLaps block read by one regex of the JavaScript grammar, cells read by
-walking the lxml tree instead of by XPath, upsert scopes given as
+Speed work (see bench/RESULTS.md) added short cuts: cells read by walking
+the lxml tree instead of by XPath, upsert scopes given as
 {field: value} with cached SQL, many rows per INSERT on SQLite. Each is
 checked here against the general code, on generated cases and on
 hypothesis' variations of them.
@@ -17,125 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from parsel import Selector
 
-from mre_liverc import jsliteral
-from mre_liverc.jsliteral import JsLiteralError, parse_literal
 from mre_liverc.pages.html import element_shown_text, hidden_above, page_tree, shown_text
-from mre_liverc.pages.race_result import _BLOCK, _racer_laps_scripts
-from tests.liverc_site import SitePages, generate_site, race_url
-from tests.test_jsliteral import _js, _values
-
-# --- racerLaps blocks: the flat-object shortcut == reading token by token ----------
-
-
-def _read(text: str, at: int = 0, flat_objects: bool = True) -> object:
-    try:
-        return parse_literal(text, at, flat_objects=flat_objects)
-    except JsLiteralError as error:
-        return ("refused", error.pos)
-
-
-SITE = generate_site(5, tracks=1, events_per_track=1, races=8, drivers_per_race=10, laps_per_race=6)
-RESULTS = [result for race in SITE.tracks[0].events[0].races for result in race.results]
-
-
-def _generated_scripts() -> list[str]:
-    pages = SitePages(SITE)
-    track = SITE.tracks[0]
-    scripts = []
-    for race in track.events[0].races:
-        root = page_tree(pages[race_url(track.slug, race.race_id)].decode(), "u")
-        scripts += _racer_laps_scripts(root)
-    return scripts
-
-
-SCRIPTS = _generated_scripts()
-
-
-def test_every_generated_block_reads_the_same_and_uses_the_shortcut(monkeypatch):
-    used = []
-    flat = jsliteral._sq_flat_object
-    monkeypatch.setattr(jsliteral, "_sq_flat_object", lambda *a: used.append(1) or flat(*a))
-    blocks = [(script, m.end()) for script in SCRIPTS for m in _BLOCK.finditer(script)]
-    assert len(blocks) == len(RESULTS) == 80
-    escaped = 0
-    for script, at in blocks:
-        assert _read(script, at) == _read(script, at, flat_objects=False)
-        escaped += "\\'" in script[at : script.find("};", at)]
-    assert escaped, "no block with an escaped apostrophe (O\\'CONNOR) was checked"
-    # Every lap object took the single-quote shortcut: each lap and the grid slot
-    # (lapNum 0) of a driver with laps. A driver without laps has a flat block
-    # ('laps' : [ ]), read whole by it, unless an escape (O\'CONNOR) rules it out.
-    expected = sum(
-        len(result.laps) + 1 if result.laps else int("'" not in result.shown_name)
-        for result in RESULTS
-    )
-    assert expected == 431 + 74 + 5  # 431 laps, 74 grid slots, 5 lap-less blocks
-    assert len(used) == expected
-
-
-def test_the_two_shortcuts_read_the_same_objects():
-    """LiveRC's single-quoted layout, and the same laps in the general flat grammar."""
-    laps = "[ {'lapNum' : '1', 'pos' : '2', 'time' : '36.958', 'segments' : [ ] }, {'a':''},{}, ]"
-    general = laps.replace("'lapNum'", "lapNum").replace("'time'", '"time"')
-    expected = [
-        {"lapNum": "1", "pos": "2", "time": "36.958", "segments": []},
-        {"a": ""},
-        {},
-    ]
-    assert _read(laps) == _read(laps, flat_objects=False) == (expected, len(laps))
-    assert _read(general) == _read(general, flat_objects=False) == (expected, len(general))
-
-
-_EDITS = [
-    '"',
-    "\\",
-    "\\'",
-    "\\\\'",
-    "};",
-    "]",
-    "[",
-    ",",
-    ", ]",
-    "/* c */",
-    "// c\n",
-    "NaN",
-    "Infinity",
-    "undefined",
-    "\t",
-    "\n",
-    "'",
-    "01",
-    "-0",
-    "1e400",
-    "true",
-    "x",
-    "\u2028",
-    "{}",
-    "'a' : 'b',",
-]
-
-
-@settings(max_examples=400, deadline=None)
-@given(data=st.data())
-def test_an_edited_block_reads_the_same_with_and_without_the_shortcut(data):
-    script = data.draw(st.sampled_from(SCRIPTS))
-    starts = [m.end() for m in _BLOCK.finditer(script)]
-    at = data.draw(st.sampled_from(starts))
-    end = script.find("};", at) + 2
-    block = script[at:end]
-    for _ in range(data.draw(st.integers(1, 3))):
-        where = data.draw(st.integers(0, len(block)))
-        cut = data.draw(st.sampled_from([0, 0, 1, 2]))
-        block = block[:where] + data.draw(st.sampled_from(_EDITS)) + block[where + cut :]
-    assert _read(block) == _read(block, flat_objects=False)
-
-
-@settings(max_examples=300, deadline=None)
-@given(value=st.dictionaries(st.text(max_size=6), _values, max_size=5), data=st.data())
-def test_any_object_literal_reads_the_same_with_and_without_the_shortcut(value, data):
-    text = _js(value, data.draw) + ";"
-    assert _read(text)[0] == _read(text, flat_objects=False)[0] == value
-
 
 # --- cells: the tree walk == the XPath readings ------------------------------------
 

@@ -8,6 +8,8 @@ another event's page, absurd lap counts.
   ParseError naming the page.
 - An event page that names another event than the one requested is refused;
   race pages name no id of their own, so there is nothing to check on them.
+- The readings made for speed (cells read directly, the Driver cell in one pass,
+  the banner's sub-headers by a walk) read what the general ones read.
 - A driver with far more laps in racerLaps than the results table shows gets
   the race refused, with an anomaly logged, and nothing of it is stored.
 """
@@ -19,6 +21,8 @@ import re
 import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from mre_core.errors import MreError, ParseError, ValidationError
@@ -26,11 +30,18 @@ from mre_core.service.ingestion import IngestionService
 from mre_core.storage.models import Event, Race, RaceResult
 from mre_liverc import plugin
 from mre_liverc.errors import PageRefusedError, WrongPageError
-from mre_liverc.pages import catalogue, entry_list, event_hub, race_result, track_events
+from mre_liverc.pages import catalogue, entry_list, event_hub, html, race_result, track_events
 from mre_liverc.pages.catalogue import parse_catalogue
 from mre_liverc.pages.entry_list import parse_entry_list
 from mre_liverc.pages.event_hub import parse_event_races
-from mre_liverc.pages.html import MAX_NESTING, element_shown_text
+from mre_liverc.pages.html import (
+    MAX_NESTING,
+    collapse,
+    element_shown_text,
+    elements_text,
+    has_class_token,
+    page_tree,
+)
 from mre_liverc.pages.race_result import lap_bound, parse_race_result
 from mre_liverc.pages.track_events import parse_track_events
 from tests.liverc_site.site import event_url, race_url
@@ -171,6 +182,23 @@ def test_nesting_a_results_cell_within_the_bound_reads_the_same(sample):
     assert PAGES[name](deep) == PAGES[name](text)
 
 
+def test_the_nesting_bound_is_exact(sample):
+    name = "race-result_canberraoffroad_6304829.html"
+    text = sample(name)
+    cell = next(td for td in page_tree(text, URLS[name]).iter("td") if td.text == "1")
+    depth = len(list(cell.iterancestors())) + 1  # the html element is 1 deep
+
+    def nested(total: int) -> str:  # the cell's "1" with its deepest element `total` deep
+        return text.replace("<td>1</td>", f"<td>{_nested(total - depth)}</td>", 1)
+
+    expected = PAGES[name](text)
+    for total in (33, 40, MAX_NESTING):  # past the first look 32 levels down, and at the bound
+        assert PAGES[name](nested(total)) == expected
+    with pytest.raises(ParseError) as info:
+        PAGES[name](nested(MAX_NESTING + 1))
+    assert info.value.detail == f"elements nested over {MAX_NESTING} deep"
+
+
 def test_a_race_page_nested_1000_deep_fails_the_ingest_as_a_parse_error(settings, pages, event):
     # Once a RecursionError: exit 1, an internal error.
     track, ev = event
@@ -204,6 +232,139 @@ def test_the_text_walk_does_not_recurse():
     hidden.tail = "c"
     element.tail = "d"
     assert element_shown_text(cell) == "a b c d"
+
+
+# --- the readings made for speed read what the general ones read ---------------------
+
+_CLASSES = st.sampled_from(
+    ["", "hidden", " hidden ", "a hidden", "hidden-xs", "driver_name", "x car_num", "car_num"]
+)
+_TEXTS = st.sampled_from(["", "7", " 2 ", "ANN LEE", "\n\t3"])
+
+
+@st.composite
+def _markup(draw, depth: int = 0) -> str:
+    """What a cell may hold: text, elements with classes and laps links, comments."""
+    parts = [draw(_TEXTS)]
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(["div", "span", "a", "sup", "comment"]))
+        if kind == "comment":
+            parts.append("<!-- 9 -->")
+        else:
+            cls = draw(_CLASSES)
+            attrs = f' class="{cls}"' if cls else ""
+            if draw(st.integers(0, 3)) == 0:
+                attrs += f' data-driver-id="{draw(st.sampled_from(["7", "", "8"]))}"'
+            parts.append(f"<{kind}{attrs}>{draw(_markup(depth + 1))}</{kind}>")
+        parts.append(draw(_TEXTS))
+    return "".join(parts)
+
+
+def _cells(cell_class: str, cells: list[str]) -> list[etree._Element]:
+    attr = f' class="{cell_class}"' if cell_class else ""
+    html = "<table><tbody><tr>" + "".join(f"<td{attr}>{c}</td>" for c in cells) + "</tr>"
+    return list(page_tree(html + "</tbody></table>", RACE_URL).iter("td"))
+
+
+def _driver_as_read_before(cell: etree._Element) -> tuple[str, str, str | None]:
+    """The Driver cell's name, car number and laps link, read as the parser read
+    them before `_driver_cell` (every element's itertext)."""
+    names: list[str] = []
+    cars: list[str] = []
+    named = False
+    linked = None
+    for element in cell.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if linked is None and element is not cell:
+            linked = element.get("data-driver-id")
+        if has_class_token(element, "driver_name"):
+            names += element.itertext()
+            named = True
+        if has_class_token(element, "car_num"):
+            cars += element.itertext()
+    if not named:
+        return (*race_result._driver_parts(cell), linked)
+    return collapse(names), collapse(cars), linked
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell_class=_CLASSES, cells=st.lists(_markup(), min_size=1, max_size=3), hidden=st.booleans())
+def test_cells_read_directly_read_as_the_general_walk(cell_class, cells, hidden):
+    for cell in _cells(cell_class, cells):
+        assert race_result._cell_text(cell) == element_shown_text(cell)
+        shown = element_shown_text(cell, hidden)
+        assert race_result._driver_cell(cell, hidden) == (shown, *_driver_as_read_before(cell))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<div class="hidden">41.030</div>41.030',  # LiveRC's sort key before the text
+        '<div class="hidden"></div>',
+        '<div class="hidden"><b>1</b></div>2',
+        ' <div class="hidden">1</div>2',
+        '<div class="hidden x">1</div>2',
+        "<!-- 1 -->2",
+    ],
+)
+def test_a_cell_with_a_sort_key_reads_as_the_general_walk(cell):
+    for element in _cells("", [cell]) + _cells("hidden", [cell]):
+        assert race_result._cell_text(element) == element_shown_text(element)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cell_class=_CLASSES,
+    time=_TEXTS,
+    lap=_TEXTS,
+    tail=_TEXTS,
+    sup_class=_CLASSES,
+    blocked=st.booleans(),
+)
+def test_a_fastest_lap_cell_reads_as_the_general_walk(
+    cell_class, time, lap, tail, sup_class, blocked
+):
+    attr = f' class="{sup_class}"' if sup_class else ""
+    (cell,) = _cells(cell_class, [f"{time}<sup{attr}>{lap}</sup>{tail}"])
+    row = race_result._Row([cell], [""], blocked, "", "", None)
+    general = element_shown_text(cell, blocked, skip="sup")
+    expected = (
+        race_result._seconds(general),
+        race_result._integer(elements_text(cell.iter("sup"))),
+    )
+    assert race_result._fast_lap(row, 0) == expected
+
+
+_SUB_HEADERS = etree.XPath(  # CSS `thead .class_sub_header`, as cssselect translates it
+    "descendant-or-self::thead/descendant::*[@class and contains(@class, 'class_sub_header') "
+    "and contains(concat(' ', normalize-space(@class), ' '), ' class_sub_header ')]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_sub_headers_are_what_the_css_selector_selects(data):
+    # Built with lxml's API: theads within theads, which no parser of HTML makes.
+    def build(parent: etree._Element, depth: int) -> None:
+        for _ in range(data.draw(st.integers(0, 3 if depth < 4 else 0))):
+            if data.draw(st.integers(0, 9)) == 0:
+                parent.append(etree.Comment("c"))
+                continue
+            element = etree.SubElement(parent, data.draw(st.sampled_from(["thead", "tr", "th"])))
+            cls = data.draw(
+                st.sampled_from(
+                    ["", "class_sub_header", "a class_sub_header\tb", "class_sub_headers"]
+                )
+            )
+            if cls:
+                element.set("class", cls)
+            build(element, depth + 1)
+
+    table = etree.Element(data.draw(st.sampled_from(["table", "thead"])))
+    build(table, 0)
+    for element in table.iter(etree.Element):
+        assert list(html._sub_headers(element)) == _SUB_HEADERS(element)
 
 
 # --- identity --------------------------------------------------------------------------
@@ -368,3 +529,15 @@ def test_the_plugin_passes_the_event_id_it_requested(sample):
     assert len(plugin.fetch_races(http=Http(), track_slug=CANBERRA, event_id="486677")) == 32
     with pytest.raises(WrongPageError):
         plugin.fetch_races(http=Http(), track_slug=CANBERRA, event_id="1")
+
+
+def test_a_racer_laps_script_with_no_driver_in_it_is_no_laps_not_a_crash():
+    """A race posted but not scored yet: `var racerLaps = {};` and no assignment."""
+    from lxml import html as lxml_html
+
+    from mre_liverc.pages.race_result import _racer_laps
+
+    root = lxml_html.fromstring(
+        "<html><body><script>var racerLaps = {};</script><p>x</p></body></html>"
+    )
+    assert _racer_laps(root, "https://x.liverc.com/results/?p=view_race_result&id=1") == {}

@@ -21,10 +21,15 @@ chompjs is lenient where JavaScript is not (a bare word is read as a string,
 `[1 2]` as `[12]`), reads some bare `true`, `false` and `null` as strings,
 and hands JavaScript-only escapes (`\\x41`, `\\u{1F3CE}`, `\\0`, a backslash
 before a newline) to json, which refuses them. None of these is in what
-LiveRC writes (every value is a quoted string, escapes are `\\'`), the
-readers of the values refuse what is not a number where one is needed, and
-`tests/test_liverc_scripts.py` holds chompjs's reading equal to the strict
-reader's (`mre_liverc.jsliteral`) on every real race page.
+LiveRC writes (every value is a quoted string, escapes are `\\'`), and the
+readers of the values refuse what is not a number where one is needed.
+
+A racerLaps block is read by `read_racer_laps`: chompjs's JSON of a block as
+LiveRC writes it (strings, and laps of LiveRC's five keys) is read by regular
+expressions into the values json.loads would give, its laps as rows of
+strings, without a dict or a key for each lap (see `_plain_block`); any other
+JSON goes to json.loads. `tests/test_liverc_scripts.py` holds the two readings
+equal on every real and generated race page and on hypothesis' blocks.
 """
 
 from __future__ import annotations
@@ -45,20 +50,92 @@ class ScriptLiteralError(ValueError):
     """The text is not a literal we read (or not within the bounds); says why."""
 
 
+# A lap of a racerLaps block as LiveRC writes it: its lapNum, pos, time and pace
+# (see _RACER_BLOCK for what each holds).
+LapRow = tuple[str, str, str, str]
+
+
 def read_literal(text: str) -> Any:
     """The value of the object or array literal that `text` starts with.
 
     What follows the literal is ignored; text before it must not be there (chompjs
     would skip it to the first `{` or `[`), so `text` starts with one of them.
     """
+    return _read(text, rows=False)[0]
+
+
+def read_racer_laps(text: str) -> tuple[Any, list[LapRow] | None]:
+    """A racerLaps block: `(read_literal(text), None)`; or, when chompjs reads it as
+    LiveRC writes it (see `_RACER_BLOCK`), `(its fields but "laps", its laps as rows)`.
+
+    The two are one reading: the value is the fields with "laps" set to a list of
+    `{"lapNum": n, "pos": p, "time": t, "pace": c, "segments": []}`, one for
+    each row (n, p, t, c). Reading chompjs's JSON of a race page's laps took
+    json.loads longer than chompjs took to write it: a dict, five keys, four
+    strings and a list for each lap. The rows are the four strings the parser
+    reads of a lap and nothing else, and no nesting has to be measured (a block
+    as LiveRC writes it nests four deep).
+    """
+    return _read(text, rows=True)
+
+
+def _read(text: str, rows: bool) -> tuple[Any, list[LapRow] | None]:
     if not text or text[0] not in "{[":
         raise ScriptLiteralError("not an object or array literal")
     try:
-        return chompjs.parse_js_object(text, loader=_loads)
+        json_text = chompjs.parse_js_object(text, loader=str)  # chompjs's reading, as JSON
+        if rows:
+            plain = _plain_block(json_text)
+            if plain is not None:
+                return plain
+        return _loads(json_text), None
     except ScriptLiteralError:
         raise
     except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError too
         raise ScriptLiteralError(_first_line(error)) from None
+
+
+# What chompjs writes for a racerLaps block as LiveRC writes it: an object of
+# strings and one "laps" array of lap objects with LiveRC's keys in LiveRC's
+# order and LiveRC's values (lapNum and pos numbers from 0 to 999 written as
+# str(n) writes them, time plain seconds of at most nine digits and three
+# decimals), empty segments, no spaces. A JSON string without a backslash (an
+# escape) or a control character (which json refuses) is its own text.
+_TEXT = r'[^"\\\x00-\x1f]*+'
+_NUMBER = "(?:0|[1-9][0-9]{0,2})"
+_SECONDS = r"[0-9]{1,9}(?:\.[0-9]{1,3})?"
+_LAP_FORM = r'\{"lapNum":"%N","pos":"%N","time":"%T","pace":"%S","segments":\[\]\}'
+_PAIR_FORM = r'"%S":"%S"'
+_lap = _LAP_FORM.replace("%N", _NUMBER).replace("%T", _SECONDS).replace("%S", _TEXT)
+_pair = _PAIR_FORM.replace("%S", _TEXT)
+_RACER_BLOCK = re.compile(
+    rf'\{{((?:{_pair},)*+)"laps":\[((?:{_lap}(?:,{_lap})*+)?)\]((?:,{_pair})*+)\}}'
+)
+# Within a block _RACER_BLOCK matched, every quote is a string's: its values are
+# read by quotes alone.
+_LAPS = re.compile(re.sub("%[NTS]", '([^"]*)', _LAP_FORM))
+_PAIRS = re.compile(_PAIR_FORM.replace("%S", '([^"]*)'))
+
+
+def _plain_block(json_text: str) -> tuple[dict[str, Any], list[LapRow]] | None:
+    """(fields, rows) of a block as `read_racer_laps` gives them, when `json_text` is
+    one as LiveRC writes it; else None.
+
+    `_RACER_BLOCK` matches the whole text, so the pairs and laps found in its
+    parts are all there is, in order; their strings have no escape, so each is
+    its own value. The fields are json.loads's: keys in the order written, the
+    last of a repeated key winning; a "laps" string beside the array is left to
+    json.loads. Every repeat is possessive: linear in the text, whatever it is.
+    """
+    match = _RACER_BLOCK.fullmatch(json_text)
+    if match is None:
+        return None
+    before, laps, after = match.groups()
+    fields: dict[str, Any] = dict(_PAIRS.findall(before))
+    fields.update(_PAIRS.findall(after))
+    if "laps" in fields:
+        return None
+    return fields, _LAPS.findall(laps)
 
 
 def _loads(json_text: str) -> Any:

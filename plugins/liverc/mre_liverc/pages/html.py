@@ -33,6 +33,10 @@ MAX_NESTING = 256
 # True when some element is nested MAX_NESTING + 1 deep: one child step per
 # level, so libxml2 visits each element once, whatever the page.
 _TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_NESTING + 1) + ")")
+# The same 32 levels down: each step costs libxml2 a node-set even when it is
+# empty, so a page no deeper than that (every real one) is settled in an eighth
+# of the steps.
+_DEEPER_THAN_32 = etree.XPath("boolean(" + "/*" * 33 + ")")
 
 # A text node not inside an element whose class list has "hidden".
 _SHOWN = (
@@ -41,11 +45,6 @@ _SHOWN = (
 _HIDDEN = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' hidden ')]//text()"
 # What XPath's normalize-space() counts as space (Python's str.split() counts more).
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
-# CSS `thead .class_sub_header`, as cssselect translates it to XPath.
-_SUB_HEADERS = etree.XPath(
-    "descendant-or-self::thead/descendant::*[@class and contains(@class, 'class_sub_header') "
-    "and contains(concat(' ', normalize-space(@class), ' '), ' class_sub_header ')]"
-)
 
 
 def collapse(texts: Iterable[str]) -> str:
@@ -89,7 +88,8 @@ def column_map(table: Selector) -> dict[str, int]:
 
 def check_nesting(root: etree._Element, url: str) -> None:
     """Refuse a page whose elements nest deeper than MAX_NESTING."""
-    if _TOO_DEEP(root.getroottree()):
+    tree = root.getroottree()
+    if _DEEPER_THAN_32(tree) and _TOO_DEEP(tree):
         raise ParseError(url, f"elements nested over {MAX_NESTING} deep")
 
 
@@ -127,12 +127,15 @@ def page_tree(text: str, url: str) -> etree._Element:
     clean-up, same parser options) but with lxml's plain element classes,
     which are cheaper to walk.
     """
-    if not text or not text.strip():
+    body = text.strip()  # once: a copy of the page
+    if not body:
         raise ParseError(url, "the page is empty")
     parser = getattr(_parsers, "html", None)
     if parser is None:  # lxml parsers must not be shared between threads
         parser = _parsers.html = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-    body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    if "\x00" in body:  # str.replace scans a page with non-ASCII text slowly, even to do nothing
+        body = body.replace("\x00", "")
+    body = body.encode("utf-8") or b"<html/>"
     root = etree.fromstring(body, parser=parser)
     if root is None:
         root = etree.fromstring(b"<html/>", parser=parser)
@@ -158,7 +161,11 @@ def has_class_token(element: etree._Element, name: str) -> bool:
 
 def hidden_above(element: etree._Element) -> bool:
     """True when an ancestor of `element` is hidden: then nothing in it shows."""
-    return any(has_class_token(a, "hidden") for a in element.iterancestors())
+    for ancestor in element.iterancestors():
+        classes = ancestor.get("class")  # most ancestors have none: no call for them
+        if classes and has_class_token(ancestor, "hidden"):
+            return True
+    return False
 
 
 def element_shown_text(
@@ -171,28 +178,34 @@ def element_shown_text(
     """
     if hidden:
         return ""
+    # An element's tag is made into a new str each time it is read: read only when needed.
     if not len(element):  # a leaf (most cells): its own text, unless it is itself left out
         text = element.text
-        if not text or element.tag == skip or has_class_token(element, "hidden"):
+        if (
+            not text
+            or (skip is not None and element.tag == skip)
+            or has_class_token(element, "hidden")
+        ):
             return ""
         return " ".join(text.split())
-    if element.tag == skip or has_class_token(element, "hidden"):
+    if (skip is not None and element.tag == skip) or has_class_token(element, "hidden"):
         return ""
-    parts: list[str] = [element.text] if element.text else []
+    text = element.text
+    parts: list[str] = [text] if text else []
     for child in element:  # children that are leaves (most other cells) are read here
         if len(child):
             parts = []  # a deeper cell: read by the walk
             _shown(element, parts, skip)
             break
-        if (
-            isinstance(child.tag, str)  # a comment's text is no text node
-            and child.text
-            and child.tag != skip
-            and not has_class_token(child, "hidden")
-        ):
-            parts.append(child.text)
-        if child.tail:
-            parts.append(child.tail)
+        text = child.text
+        if text:
+            tag = child.tag
+            # A comment's text is no text node.
+            if isinstance(tag, str) and tag != skip and not has_class_token(child, "hidden"):
+                parts.append(text)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
     return collapse(parts)
 
 
@@ -279,7 +292,7 @@ def sub_header(table: etree._Element, label: str) -> str:
     marks those lines `.class_sub_header`; without that class, each element of
     the thead is read, outermost first, until one says 'Label: value'.
     """
-    for sub in _SUB_HEADERS(table):
+    for sub in _sub_headers(table):
         hidden = has_class_token(sub, "hidden") or hidden_above(sub)
         key, _, value = element_shown_text(sub, hidden).partition(":")
         if header_key(key) == label:
@@ -294,3 +307,28 @@ def sub_header(table: etree._Element, label: str) -> str:
             if colon and header_key(key) == label:
                 return value.strip()
     return ""
+
+
+def _sub_headers(table: etree._Element) -> Iterator[etree._Element]:
+    """CSS `thead .class_sub_header`: what cssselect's XPath for it selects below
+    `table` (`descendant-or-self::thead/descendant::*` with that class token), in
+    document order, each once. That XPath tests every element of the thead with
+    string functions (concat, normalize-space), which cost libxml2 more than
+    this walk costs Python.
+
+    A thead inside another holds nothing the outer one does not: it is skipped.
+    """
+    outer = None
+    for thead in table.iter("thead"):
+        if outer is not None and any(a is outer for a in thead.iterancestors("thead")):
+            continue
+        outer = thead
+        for element in thead.iter():
+            classes = element.get("class")  # a comment has none
+            if (
+                classes
+                and "class_sub_header" in classes
+                and element is not thead
+                and has_class_token(element, "class_sub_header")
+            ):
+                yield element
