@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any
 
 import typer
@@ -48,6 +49,11 @@ class Format(StrEnum):
 class Column:
     title: str  # a table's header; tsv and csv use it as a name: `last updated` -> last_updated
     value: Callable[[Any], Any]  # of one record (a row as a dict, mostly)
+
+    @classmethod
+    def field(cls, title: str, key: str) -> Column:
+        """The column most are: one field of the record, shown as it is."""
+        return cls(title, itemgetter(key))
 
     @property
     def name(self) -> str:
@@ -159,10 +165,10 @@ def finish(result: OperationReport, as_json_: bool = False) -> None:
 
 
 COUNT_COLUMNS = (
-    Column("table", lambda c: c["table"]),
-    Column("new", lambda c: c["new"]),
-    Column("updated", lambda c: c["updated"]),
-    Column("unchanged", lambda c: c["unchanged"]),
+    Column.field("table", "table"),
+    Column.field("new", "new"),
+    Column.field("updated", "updated"),
+    Column.field("unchanged", "unchanged"),
 )
 
 
@@ -192,21 +198,21 @@ def report(result: OperationReport) -> None:
 
 
 TRACK_COLUMNS = (
-    Column("id", lambda t: t["id"]),
-    Column("source", lambda t: t["source"]),
-    Column("slug", lambda t: t["slug"]),
-    Column("name", lambda t: t["name"]),
-    Column("last updated", lambda t: t["last_updated"]),
+    Column.field("id", "id"),
+    Column.field("source", "source"),
+    Column.field("slug", "slug"),
+    Column.field("name", "name"),
+    Column.field("last updated", "last_updated"),
     Column("active", lambda t: "yes" if t["is_active"] else "no"),
 )
 
 EVENT_COLUMNS = (
-    Column("id", lambda e: e["id"]),
-    Column("event id", lambda e: e["source_event_id"]),
+    Column.field("id", "id"),
+    Column.field("event id", "source_event_id"),
     Column("date", lambda e: _day(e["date"])),
-    Column("name", lambda e: e["name"]),
-    Column("entries", lambda e: e["entries"]),
-    Column("depth", lambda e: e["ingest_depth"]),
+    Column.field("name", "name"),
+    Column.field("entries", "entries"),
+    Column.field("depth", "ingest_depth"),
 )
 
 
@@ -215,11 +221,11 @@ def _three_places(value: float | None) -> str:
 
 
 RESULT_COLUMNS = (
-    Column("pos", lambda r: r["position"]),
-    Column("car", lambda r: r["car_number"]),
-    Column("driver", lambda r: r["driver"]),
-    Column("laps/time", lambda r: r["total_time_raw"]),
-    Column("behind", lambda r: r["behind"]),
+    Column.field("pos", "position"),
+    Column.field("car", "car_number"),
+    Column.field("driver", "driver"),
+    Column.field("laps/time", "total_time_raw"),
+    Column.field("behind", "behind"),
     Column(
         "fastest (lap)",
         lambda r: (
@@ -232,16 +238,16 @@ RESULT_COLUMNS = (
 )
 
 FASTEST_COLUMNS = (
-    Column("class", lambda f: f["class_name"]),
+    Column.field("class", "class_name"),
     Column("time", lambda f: _three_places(f["time"])),
-    Column("driver", lambda f: f["driver"]),
-    Column("lap", lambda f: f["lap"]),
-    Column("race", lambda f: f["race"]),
+    Column.field("driver", "driver"),
+    Column.field("lap", "lap"),
+    Column.field("race", "race"),
 )
 
 # `events show --format tsv|csv`: one row per result, its race's columns first.
 EVENT_RESULT_COLUMNS = tuple(
-    Column(name, lambda r, name=name: r[name])
+    Column.field(name, name)
     for name in (
         "race_id",
         "race_order",
@@ -316,33 +322,33 @@ def progress(run: Mapping[str, Any]) -> str:
 
 
 RUN_COLUMNS = (
-    Column("id", lambda r: r["id"]),
-    Column("operation", lambda r: r["operation"]),
-    Column("target", lambda r: r["target"]),
-    Column("status", lambda r: r["status"]),
-    Column("started (UTC)", lambda r: r["started_at"]),
+    Column.field("id", "id"),
+    Column.field("operation", "operation"),
+    Column.field("target", "target"),
+    Column.field("status", "status"),
+    Column.field("started (UTC)", "started_at"),
     Column("progress", progress),
-    Column("requests", lambda r: r["requests"]),
-    Column("error", lambda r: r["error_code"]),
+    Column.field("requests", "requests"),
+    Column.field("error", "error_code"),
 )
 
 # `runs show --format tsv|csv`: the run, then each of its child runs, one a row.
 RUN_DETAIL_COLUMNS = (
-    Column("id", lambda r: r["id"]),
-    Column("parent id", lambda r: r["parent_id"]),
-    Column("operation", lambda r: r["operation"]),
-    Column("source", lambda r: r["source"]),
-    Column("target", lambda r: r["target"]),
-    Column("status", lambda r: r["status"]),
-    Column("started (UTC)", lambda r: r["started_at"]),
-    Column("finished (UTC)", lambda r: r["finished_at"]),
+    Column.field("id", "id"),
+    Column.field("parent id", "parent_id"),
+    Column.field("operation", "operation"),
+    Column.field("source", "source"),
+    Column.field("target", "target"),
+    Column.field("status", "status"),
+    Column.field("started (UTC)", "started_at"),
+    Column.field("finished (UTC)", "finished_at"),
     Column("progress", progress),
-    Column("requests", lambda r: r["requests"]),
+    Column.field("requests", "requests"),
     Column("counts", lambda r: Counts.from_dict(r["counts"]).summary()),
-    Column("error code", lambda r: r["error_code"]),
-    Column("error message", lambda r: r["error_message"]),
-    Column("host", lambda r: r["host"]),
-    Column("pid", lambda r: r["pid"]),
+    Column.field("error code", "error_code"),
+    Column.field("error message", "error_message"),
+    Column.field("host", "host"),
+    Column.field("pid", "pid"),
 )
 
 
@@ -373,21 +379,21 @@ def run(detail: dict[str, Any], fmt: Format) -> None:
 
 
 USER_COLUMNS = (
-    Column("id", lambda u: u["id"]),
-    Column("name", lambda u: u["name"]),
-    Column("email", lambda u: u["email"]),
+    Column.field("id", "id"),
+    Column.field("name", "name"),
+    Column.field("email", "email"),
     Column("transponders", lambda u: " ".join(u["transponders"])),
 )
 
 LINK_COLUMNS = (
-    Column("link", lambda r: r["id"]),
+    Column.field("link", "id"),
     Column("user", lambda r: f"{r['user_id']} {r['user']}"),
     Column("driver", lambda r: f"{r['source_driver_id']} {r['driver']}"),
-    Column("status", lambda r: r["status"]),
-    Column("match", lambda r: r["match_type"]),
+    Column.field("status", "status"),
+    Column.field("match", "match_type"),
     Column("score", lambda r: _three_places(r["similarity_score"])),
-    Column("by", lambda r: r["decided_by"]),
-    Column("why", lambda r: r["conflict_reason"]),
+    Column.field("by", "decided_by"),
+    Column.field("why", "conflict_reason"),
 )
 
 

@@ -93,7 +93,7 @@ def run_claimed(
 def close_dead_runs(service: IngestionService) -> None:
     """Close the runs whose process died, each said in the log: a job goes back to the
     queue for a worker to complete, a foreground run is closed as abandoned."""
-    for run_id in service.requeue_stalled_jobs():
+    for run_id in service.close_dead_runs():
         logger.warning("run {}: its process stopped; requeued if a job, else abandoned", run_id)
 
 

@@ -241,7 +241,7 @@ class IngestionService:
         )
 
     @_in_database
-    def requeue_stalled_jobs(self) -> list[int]:
+    def close_dead_runs(self) -> list[int]:
         """Runs whose process died are closed: a job goes back to the queue, any other
         run is abandoned (a worker calls this now and then)."""
         return job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
