@@ -20,10 +20,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from mre_core import __version__
 from mre_core.cli.main import main
 from mre_core.jobs.worker import Worker
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
+from mre_core.storage.migrations import CODE_VERSION
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
 from tests.conftest import _postgres_base, fresh_database
 from tests.pg_schema import postgres_schema
@@ -391,6 +393,36 @@ def test_a_worker_killed_mid_event_leaves_a_job_the_next_worker_completes(
         assert IngestionRun.get_by_id(run_id).status == "running"  # it could not say
     # Same machine: the next worker sees the dead pid and puts the job back in the queue.
     _the_next_worker_completes_it(service, run_id, simulator, clean)
+
+
+def test_a_running_worker_exits_7_once_a_newer_mre_upgrades_the_schema(synced, event, simulator):
+    """A rolling upgrade: `mre db upgrade` by the next release while an old worker runs.
+    The old worker takes no job after that (the next release's workers will) and exits
+    7, which systemd's RestartPreventExitStatus leaves stopped."""
+    _, ev = event
+    worker = mre_process(synced, "worker")
+    try:
+        with IngestionService.open(settings=synced) as service, use_database(service.db):
+            first = service.submit_event_ingest(str(ev.event_id)).run_id
+            wait_for(lambda: IngestionRun.get_by_id(first).status == "succeeded")
+            newer = CODE_VERSION + 1
+            service.db.execute_sql(
+                "INSERT INTO schema_version (version, name, applied_at, mre_version) "
+                f"VALUES ({newer}, 'from the next release', CURRENT_TIMESTAMP, '9.9.9')"
+            )
+            second = service.submit_event_ingest(str(ev.event_id), force=True).run_id
+            _, err = worker.communicate(timeout=60)
+            assert worker.returncode == 7, err
+            assert err.strip().splitlines()[-1] == (
+                f"mre: error: the database's schema moved to version {newer} while this mre "
+                f"({__version__}, schema {CODE_VERSION}) was running: it stops; run the mre "
+                "that matches the database"
+            )
+            assert IngestionRun.get_by_id(second).status == "queued"  # left for the new ones
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.communicate()
 
 
 # --- a fleet on one machine: four worker processes --------------------------------------

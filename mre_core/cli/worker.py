@@ -33,7 +33,8 @@ def worker(
     file. PostgreSQL: workers on any number of machines take the jobs
     through procrastinate, woken at once by the database (LISTEN/NOTIFY);
     with MRE_TRACK_SYNC_CRON set they also submit the track sync on that
-    schedule. The database's schema must be this mre's (`mre db upgrade`).
+    schedule. The database's schema must be this mre's (`mre db upgrade`):
+    once a newer mre upgrades it, the worker takes no new job and exits 7.
 
     SIGTERM or Ctrl-C: no new job is taken, a running import stops at its
     next whole race and goes back to the queue with its races kept, and the

@@ -55,8 +55,13 @@ from loguru import logger
 from procrastinate import app as procrastinate_app
 from procrastinate.exceptions import ConnectorException
 
-from mre_core.errors import first_line
-from mre_core.jobs.worker import STALLED_CHECK_EVERY_S, close_dead_runs, run_claimed
+from mre_core.errors import DatabaseError, first_line
+from mre_core.jobs.worker import (
+    STALLED_CHECK_EVERY_S,
+    close_dead_runs,
+    run_claimed,
+    schema_unchanged,
+)
 from mre_core.service.dispatch import RUN_JOB_TASK, TRACK_SYNC_TASK
 from mre_core.service.ingestion import IngestionService
 from mre_core.service.runs import HOST
@@ -148,6 +153,7 @@ class ProcrastinateWorker:
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._worker: asyncio.Task[Any] | None = None
+        self.schema_moved: DatabaseError | None = None
 
     def stop(self) -> None:
         self.stopping.set()
@@ -163,7 +169,8 @@ class ProcrastinateWorker:
             asyncio.run(self._main())
         finally:
             self._loop = self._worker = None
-            if self.put_back:  # their jobs have ended: these wake another worker now
+            # their jobs have ended: these wake another worker now (unless the schema moved)
+            if self.put_back and self.schema_moved is None:
                 for run_id in self.service.dispatch_orphaned_jobs(self.put_back):
                     logger.info("run {}: back in the queue for another worker", run_id)
 
@@ -173,6 +180,8 @@ class ProcrastinateWorker:
             with self._lock:
                 self.put_back.append(run_id)
             return f"run {run_id} left in the queue: this worker is stopping"
+        if not schema_unchanged(self.service, self):  # a newer mre's worker gives it a job
+            return f"run {run_id} left in the queue: the schema is a newer mre's"
         if self.service.claim_job(run_id) is None:
             return f"run {run_id} is no longer queued: nothing to do"
         with self._lock:
@@ -271,6 +280,8 @@ class ProcrastinateWorker:
         return self.service.jobs_pending()
 
     def _recover(self) -> None:
+        if not schema_unchanged(self.service, self):
+            return
         close_dead_runs(self.service)
         for run_id in self.service.dispatch_orphaned_jobs():
             logger.info("run {}: queued without a job; one deferred", run_id)

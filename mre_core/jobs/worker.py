@@ -23,11 +23,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from loguru import logger
 
-from mre_core.errors import MreError
+from mre_core.errors import DatabaseError, MreError
 from mre_core.service.ingestion import IngestionService
 from mre_core.service.reports import OperationReport
 from mre_core.storage.database import is_postgres
@@ -72,8 +72,14 @@ class Worker:
         self.backend.stop()
 
     def run(self) -> None:
-        """Work until stopped (or, with until_idle, until nothing is queued or running)."""
+        """Work until stopped (or, with until_idle, until nothing is queued or running).
+
+        DatabaseError: a newer mre upgraded the schema meanwhile; the worker took no
+        job after that and its running ones finished first.
+        """
         self.backend.run()
+        if self.backend.schema_moved is not None:
+            raise self.backend.schema_moved
 
 
 def run_claimed(
@@ -88,6 +94,24 @@ def run_claimed(
     except Exception:  # a bug in one job must not stop the others
         logger.exception("run {} failed with an internal error", run_id)
     return None
+
+
+class _Stoppable(Protocol):
+    schema_moved: DatabaseError | None
+
+    def stop(self) -> None: ...
+
+
+def schema_unchanged(service: IngestionService, worker: _Stoppable) -> bool:
+    """Checked before taking a job: once a newer mre upgraded the schema (a fleet's
+    rolling upgrade), this worker stops taking jobs and ends with exit 7."""
+    try:
+        service.check_schema()
+    except DatabaseError as exc:
+        worker.schema_moved = worker.schema_moved or exc  # the CLI prints it once, on exit
+        worker.stop()
+        return False
+    return True
 
 
 def close_dead_runs(service: IngestionService) -> None:
@@ -115,6 +139,7 @@ class RunTableWorker:
         self.ran = 0
         self._count = threading.Lock()
         self._dead_checked = 0.0
+        self.schema_moved: DatabaseError | None = None
 
     def stop(self) -> None:
         self.stopping.set()
@@ -137,6 +162,8 @@ class RunTableWorker:
 
     def _loop(self) -> None:
         while not self.stopping.is_set():
+            if not schema_unchanged(self.service, self):
+                return
             self._close_dead()
             run_id = self.service.claim_job()
             if run_id is None:

@@ -44,7 +44,7 @@ from mre_core.service.reports import OperationReport
 from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
 from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
-from mre_core.storage import close_database, open_database, use_database
+from mre_core.storage import close_database, open_database, schema, use_database
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import DATABASE_ERRORS, is_postgres, write_transaction
 from mre_core.storage.models import (
@@ -220,6 +220,12 @@ class IngestionService:
             report = self.ingest_event(f"id:{found.id}")  # answers at once, no request
             return Submission(report.run_id or 0, job_queue.ALREADY_COMPLETE)
         return self._submit("ingest_event", found.source, found.source_event_id, {"force": force})
+
+    @_in_database
+    def check_schema(self) -> None:
+        """For a worker, before each job it takes: DatabaseError (exit 7) once a newer
+        mre upgraded the schema under it, so that release's workers run the jobs."""
+        schema.ensure_unchanged(self.db)
 
     @_in_database
     def claim_job(self, run_id: int | None = None) -> int | None:

@@ -131,6 +131,24 @@ def ensure_current(db: peewee.Database, allow_upgrade: bool | None = None) -> No
     upgrade(db)
 
 
+def ensure_unchanged(db: peewee.Database) -> None:
+    """For a process that runs for days (a worker): the schema is still the code's.
+
+    `mre db upgrade` by a newer release while it runs makes this code the old
+    one: writing on would mix two releases' ideas of the tables, so it stops
+    (exit 7) and the new release's workers take its jobs.
+    """
+    from mre_core import __version__
+
+    version = database_version(db)
+    if version != CODE_VERSION:
+        raise DatabaseError(
+            f"the database's schema moved to version {version} while this mre "
+            f"({__version__}, schema {CODE_VERSION}) was running: it stops; run the "
+            "mre that matches the database"
+        )
+
+
 def _refuse_newer(database: int | None, code: int) -> None:
     if database is not None and database > code:
         from mre_core import __version__
