@@ -36,6 +36,7 @@ from mre_core.storage.models import (
     RUN_SUCCEEDED,
     IngestionRun,
 )
+from mre_core.storage.prepared import Prepared
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -348,10 +349,25 @@ def _active(
     return IngestionRun.get_or_none((IngestionRun.job_key == key) & _is_active())
 
 
+_RUNNING = Prepared(
+    IngestionRun,
+    lambda: (
+        IngestionRun.select().where(IngestionRun.status == RUN_RUNNING).order_by(IngestionRun.id)
+    ),
+    0,
+)
+
+
+def running_runs() -> list[IngestionRun]:
+    """The runs marked running, oldest first: read on every poll of a run and before
+    every claim, so its SQL is built once (see storage.prepared)."""
+    return _RUNNING()
+
+
 def _dead(stale_after_s: float) -> list[IngestionRun]:
     """The running runs whose process is gone. A parent waiting for its children has
     no process: never dead."""
-    rows = list(IngestionRun.select().where(IngestionRun.status == RUN_RUNNING))
+    rows = running_runs()
     if not rows:
         return []
     now = database_now()

@@ -6,11 +6,10 @@ import json
 from typing import Any
 
 from mre_core.errors import NotFoundError
-from mre_core.service.job_queue import is_waiting
-from mre_core.service.lookup import get_row
+from mre_core.service.job_queue import is_waiting, running_runs
+from mre_core.service.lookup import MAX_ROW_ID
 from mre_core.storage.clock import database_now
 from mre_core.storage.models import (
-    RUN_RUNNING,
     Driver,
     Event,
     IngestionRun,
@@ -20,6 +19,7 @@ from mre_core.storage.models import (
     RaceResult,
     Track,
 )
+from mre_core.storage.prepared import Prepared
 
 
 def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
@@ -169,14 +169,26 @@ def runs(limit: int, status: str | None) -> list[dict[str, Any]]:
     return [_run(r) for r in query]
 
 
+# Polled by consoles and `mre runs wait`: their SQL is built once (see storage.prepared).
+_RUN_BY_ID = Prepared(
+    IngestionRun, lambda run_id: IngestionRun.select().where(IngestionRun.id == run_id), 1
+)
+_CHILDREN = Prepared(
+    IngestionRun,
+    lambda parent: (
+        IngestionRun.select().where(IngestionRun.parent == parent).order_by(IngestionRun.id)
+    ),
+    1,
+)
+
+
 def run(run_id: int) -> dict[str, Any]:
     """The run with its children; an id no row can have (too big for SQLite's driver) is
     not found, as any other."""
-    row = get_row(IngestionRun, run_id)
-    if row is None:
+    found = _RUN_BY_ID(run_id) if abs(run_id) <= MAX_ROW_ID else []
+    if not found:
         raise NotFoundError(f"run {run_id} does not exist (see `mre runs list`)")
-    children = IngestionRun.select().where(IngestionRun.parent == row.id).order_by(IngestionRun.id)
-    return {**_run(row), "children": [_run(c) for c in children]}
+    return {**_run(found[0]), "children": [_run(c) for c in _CHILDREN(run_id)]}
 
 
 def running(silent_after_s: float) -> list[dict[str, Any]]:
@@ -185,7 +197,7 @@ def running(silent_after_s: float) -> list[dict[str, Any]]:
     (its run is closed once silent past the TTL). A parent waiting for its children has
     no process and no heartbeat: never stale."""
     now = database_now()
-    rows = IngestionRun.select().where(IngestionRun.status == RUN_RUNNING).order_by(IngestionRun.id)
+    rows = running_runs()
     found = []
     for row in rows:
         item = _run(row)
