@@ -70,15 +70,44 @@ def _event_summary(e: Event) -> dict[str, Any]:
     }
 
 
+# A result's columns as event_detail names them, after position, car and driver.
+_RESULT_FIELDS = {
+    "qualifying_position": "qualifying_position",
+    "laps": "laps_completed",
+    "total_time": "total_time_seconds",
+    "total_time_raw": "total_time_raw",
+    "behind": "behind_raw",
+    "fast_lap_time": "fast_lap_time",
+    "fast_lap_number": "fast_lap_number",
+    "avg_lap_time": "avg_lap_time",
+    "consistency": "consistency",
+    "started": "started",
+    "raw_cells": "raw_cells",
+}
+_RESULT_KEYS = tuple(_RESULT_FIELDS)
+_RESULT_COLUMNS = tuple(_RESULT_FIELDS.values())
+
+
 def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
     """The event with its races in order, each race's results, and fastest laps."""
     races = list(Race.select().where(Race.event == event.id).order_by(Race.race_order))
+    # Columns, not models: a national event has 1,500 results, and making three model
+    # instances a row took most of the time of this read.
     rows = (
-        RaceResult.select(RaceResult, RaceDriver, Driver)
+        RaceResult.select(
+            RaceResult.id,
+            RaceResult.race,
+            RaceResult.position_final,
+            RaceDriver.car_number,
+            RaceDriver.display_name,
+            Driver.source_driver_id,
+            *(getattr(RaceResult, name) for name in _RESULT_COLUMNS),
+        )
         .join(RaceDriver)
         .join(Driver)
         .where(RaceResult.race.in_([r.id for r in races]))
         .order_by(RaceResult.race, RaceResult.position_final.asc(nulls="LAST"), RaceResult.id)
+        .tuples()
     )
     by_race: dict[int, list[dict[str, Any]]] = {}
     laps_by_result: dict[int, list[dict[str, Any]]] = {}
@@ -98,27 +127,18 @@ def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
                     "pace": lap.pace,
                 }
             )
-    for result in rows:
+    for result_id, race_id, position, car, driver, driver_id, *values in rows:
         item = {
-            "position": result.position_final,
-            "car_number": result.race_driver.car_number,
-            "driver": result.race_driver.display_name,
-            "source_driver_id": result.race_driver.driver.source_driver_id,
-            "qualifying_position": result.qualifying_position,
-            "laps": result.laps_completed,
-            "total_time": result.total_time_seconds,
-            "total_time_raw": result.total_time_raw,
-            "behind": result.behind_raw,
-            "fast_lap_time": result.fast_lap_time,
-            "fast_lap_number": result.fast_lap_number,
-            "avg_lap_time": result.avg_lap_time,
-            "consistency": result.consistency,
-            "started": result.started,
-            "raw_cells": json.loads(result.raw_cells),
+            "position": position,
+            "car_number": car,
+            "driver": driver,
+            "source_driver_id": driver_id,
+            **dict(zip(_RESULT_KEYS, values, strict=True)),
         }
+        item["raw_cells"] = json.loads(item["raw_cells"])
         if with_laps:
-            item["lap_times"] = laps_by_result.get(result.id, [])
-        by_race.setdefault(result.race_id, []).append(item)
+            item["lap_times"] = laps_by_result.get(result_id, [])
+        by_race.setdefault(race_id, []).append(item)
     race_items = [
         {
             "source_race_id": r.source_race_id,
