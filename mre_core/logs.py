@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +33,32 @@ from mre_core.url_masking import mask_passwords
 live_console: Console | None = None
 # Whether stderr carries JSON lines (set by `configure`).
 json_lines_on = False
+
+
+class KeptSink:
+    """A loguru handler that stays while its owner lives, whatever `configure` clears.
+
+    A service stores its runs' lines through one (`mre_core.service.run_logs`);
+    an entry point that configures logging after opening a service (a test
+    calling the CLI, an app) must not silently stop that.
+    """
+
+    def __init__(self, sink: Callable[[Any], None], **options: Any) -> None:
+        self._sink = sink
+        self._options = options
+        self._handler = logger.add(sink, **options)
+        _kept.add(self)
+
+    def readd(self) -> None:
+        self._handler = logger.add(self._sink, **self._options)
+
+    def remove(self) -> None:
+        _kept.discard(self)
+        with suppress(ValueError):  # already gone: an app cleared every handler itself
+            logger.remove(self._handler)
+
+
+_kept: set[KeptSink] = set()
 
 
 def _text_format(record: Any) -> str:
@@ -77,6 +105,8 @@ def configure(json_lines: bool = False, level: str = "INFO") -> None:
     global json_lines_on  # noqa: PLW0603 - the one switch, set by the entry point
     json_lines_on = json_lines
     logger.remove()
+    for kept in _kept:
+        kept.readd()
     logger.enable("")
     # A last net under every log line: a password in a URL a message quotes is masked.
     logger.configure(patcher=lambda r: r.update(message=mask_passwords(r["message"])))

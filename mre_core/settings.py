@@ -33,6 +33,10 @@ MAX_SECONDS = 86_400.0
 TRUE_WORDS = ("1", "true", "yes", "on")
 FALSE_WORDS = ("0", "false", "no", "off")
 RULE = "rule"  # the key of a field's Rule in its metadata
+SECRET = "secret"  # metadata key: a value never shown (repr, error messages)
+HIDDEN = "<hidden>"
+# A console token or session secret shorter than this is guessable, and refused.
+MIN_SECRET_CHARS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +59,8 @@ def default_database_url() -> str:
     return f"sqlite:///{Path(base) / 'mre' / 'mre.db'}"
 
 
-def _setting(default: Any, rule: Rule) -> Any:
-    return field(default=default, metadata={RULE: rule})
+def _setting(default: Any, rule: Rule, secret: bool = False) -> Any:
+    return field(default=default, metadata={RULE: rule, SECRET: secret})
 
 
 def _refuse(accepted: bool) -> None:
@@ -150,6 +154,27 @@ def text(default: str, expect: str, check: Callable[[str], None] = lambda _: Non
     return _setting(default, Rule(expect, str, checked))
 
 
+def secret(expect: str) -> Any:
+    """A secret (a token, a signing key): empty (none), or at least MIN_SECRET_CHARS
+    printable characters without spaces, as an HTTP header carries it. Never shown."""
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise TypeError
+        _refuse(
+            not value
+            or (len(value) >= MIN_SECRET_CHARS and value.isprintable() and " " not in value)
+        )
+        return value
+
+    rule = Rule(
+        f"{expect}: at least {MIN_SECRET_CHARS} printable characters without spaces, or empty",
+        str,
+        check,
+    )
+    return _setting("", rule, secret=True)
+
+
 def _printable_line(value: str) -> None:
     """Sent in the User-Agent header: a line break there would end the header."""
     _refuse(bool(value.strip()) and value.isprintable())
@@ -207,6 +232,9 @@ class Settings:
     # "json": one object per line (the CLI's --log-json)
     log_format: str = choice("text", LOG_FORMATS)
     log_level: str = choice("INFO", LOG_LEVELS)  # the CLI's -v and -q override it
+    # Each run's log lines are kept in the database (an admin page shows them live): once
+    # a run has this many, its lines below WARNING are dropped, and counted in a last line.
+    run_log_max_lines: int = count(1000, " of lines")
     # A deep ingestion holds its event's lock; a holder silent this long is presumed dead.
     lock_ttl_s: float = seconds(120.0)
     # Matching users to drivers (mre_core/matching/rules.py explains each).
@@ -223,6 +251,12 @@ class Settings:
         "a cron schedule (minute hour day month weekday, e.g. '15 3 * * *'), or empty",
         _cron,
     )
+    # The console (`mre serve`): the token its API (Authorization: Bearer) and login
+    # ask for. Empty: no login, and the console binds loopback addresses only.
+    admin_token: str = secret("a token")
+    # Signs the console's session cookies. Empty: a random key per process (a restart
+    # logs everyone out); set it when several `mre serve` processes share the logins.
+    session_secret: str = secret("a signing key")
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -231,7 +265,10 @@ class Settings:
 
     def __repr__(self) -> str:
         """Settings end up in logs and bug reports: the database URL's password is masked."""
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self))
+        shown = ", ".join(
+            f"{f.name}={HIDDEN if f.metadata[SECRET] else repr(getattr(self, f.name))}"
+            for f in fields(self)
+        )
         return mask_passwords(f"Settings({shown})")
 
     @property
@@ -251,12 +288,14 @@ class Settings:
             if raw is None:
                 continue
             rule: Rule = f.metadata[RULE]
+            # Shown as typed (1e308, not 1e+308); a secret is never shown.
+            shown = HIDDEN if f.metadata[SECRET] else repr(raw)
             try:
                 value = rule.parse(raw)
             except ValueError:
-                raise UsageError(f"{_variable(f.name)}={raw!r} is not {rule.expect}") from None
-            # Shown as typed: 1e308, not 1e+308.
-            shown = repr(raw) if isinstance(value, str) else raw.strip()
+                raise UsageError(f"{_variable(f.name)}={shown} is not {rule.expect}") from None
+            if not isinstance(value, str) and not f.metadata[SECRET]:
+                shown = raw.strip()
             values[f.name] = _checked(f, value, shown)
         settings = cls(**values)  # type: ignore[arg-type]
         if not settings.database_url:
@@ -271,6 +310,8 @@ def _variable(name: str) -> str:
 def _checked(setting: Field[Any], value: Any, shown: str) -> Any:
     """`value` as kept, or a UsageError naming the variable, the value and the rule."""
     rule: Rule = setting.metadata[RULE]
+    if setting.metadata[SECRET]:
+        shown = HIDDEN
     message = f"{_variable(setting.name)}={shown} must be {rule.expect}"
     try:
         return rule.check(value)

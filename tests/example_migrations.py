@@ -54,7 +54,7 @@ def change_everything(ctx: MigrationContext) -> None:
         )
     ctx.migrate(
         ctx.migrator.drop_column("tracks", "liverc_track_last_updated"),
-        ctx.migrator.add_index("events", ("event_date",), False),
+        ctx.migrator.add_index("events", ("last_ingested_at",), False),
     )
 
 

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import peewee
 import pytest
+from loguru import logger
 
 from mre_core.errors import DatabaseError
 from mre_core.storage import open_database
@@ -95,6 +96,7 @@ def test_changes_of_every_kind_keep_every_row_and_match_a_fresh_database(service
     rebuild), a column added, a column dropped, an index added, on a database holding a
     whole event and its matched users."""
     track, ev = event
+    logger.enable("mre_core")  # as the CLI does: the runs' lines fill run_logs
     service.add_user(ev.races[0].results[0].driver.display_name)  # matched: links are made
     service.sync_tracks("liverc")
     service.refresh_events(track.slug.lower())
@@ -224,7 +226,7 @@ def test_migration_5_widens_depths_and_run_statuses_and_adds_the_track_update_ti
     before = {t: rows(db, t) for t in ("tracks", "events", "ingestion_runs")}
     assert min(len(r) for r in before.values()) > 0
 
-    assert [m.version for m in versions.upgrade(db)] == [5]
+    assert [m.version for m in versions.upgrade(db, MIGRATIONS[:5])] == [5]
 
     assert rows(db, "events") == before["events"]
     assert rows(db, "ingestion_runs") == before["ingestion_runs"]
@@ -238,4 +240,51 @@ def test_migration_5_widens_depths_and_run_statuses_and_adds_the_track_update_ti
             db.execute_sql(f"UPDATE {table} SET {column} = '{value}'")
         with pytest.raises(peewee.IntegrityError), db.atomic():
             db.execute_sql(f"UPDATE {table} SET {column} = 'bogus'")
+    db.close()
+
+
+def test_migration_6_adds_the_run_logs_and_the_event_date_indexes(db_url):
+    """On a database of release 0.2.0 brought to schema 5: no row changes, the run log
+    table is there, empty, and a run's lines go with it (ON DELETE CASCADE)."""
+    from pathlib import Path
+
+    from tests.releases import load_postgres, load_sqlite
+
+    if db_url.startswith("sqlite"):
+        load_sqlite(Path(db_url[len("sqlite:///") :]), "0.2.0")
+    else:
+        load_postgres(db_url, "0.2.0")
+    db = connect(db_url)
+    versions.upgrade(db, MIGRATIONS[:5])
+    before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
+
+    assert [m.version for m in versions.upgrade(db)] == [6]
+
+    assert {t: rows(db, t) for t in before} == before
+    assert rows(db, "run_logs") == []
+    shape = schema_shape(db)
+    if db_url.startswith("sqlite"):
+        assert shape["run_logs"]["indexes"] == {
+            "run_logs_run_id_id": (False, ("run_id", "id"), None)
+        }
+        assert {n: i[1] for n, i in shape["events"]["indexes"].items() if "date" in n} == {
+            "events_event_date": ("event_date",),
+            "events_event_end_date_event_date": ("event_end_date", "event_date"),
+        }
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    else:
+        assert sorted(shape["run_logs"]["indexes"]) == ["run_logs_pkey", "run_logs_run_id_id"]
+        assert sorted(n for n in shape["events"]["indexes"] if "date" in n) == [
+            "events_event_date",
+            "events_event_end_date_event_date",
+        ]
+    (run_id,) = db.execute_sql("SELECT MIN(id) FROM ingestion_runs").fetchone()
+    db.execute_sql(
+        "INSERT INTO run_logs (run_id, at, level, message) "
+        f"VALUES ({run_id}, CURRENT_TIMESTAMP, 'INFO', 'a line')"
+    )
+    db.execute_sql(f"UPDATE ingestion_runs SET parent_id = NULL WHERE parent_id = {run_id}")
+    db.execute_sql(f"DELETE FROM ingest_locks WHERE run_id = {run_id}")
+    db.execute_sql(f"DELETE FROM ingestion_runs WHERE id = {run_id}")
+    assert rows(db, "run_logs") == []
     db.close()

@@ -19,6 +19,7 @@ SECONDS = "a number of seconds > 0 and <= 86400"
 SECONDS_OR_ZERO = "a number of seconds >= 0 and <= 86400"
 BOOLEAN = "a boolean (1/0, true/false, yes/no, on/off)"
 SCORE = "a number from 0 to 1"
+SECRET = "at least 16 printable characters without spaces, or empty"
 CRON = "a cron schedule (minute hour day month weekday, e.g. '15 3 * * *'), or empty"
 
 # (variable, what the environment says, the value kept)
@@ -40,6 +41,7 @@ GOOD = [
     ("MRE_HTTP_RESOLVE", "*.liverc.com=127.0.0.1:8080", "*.liverc.com=127.0.0.1:8080"),
     ("MRE_LOG_FORMAT", "JSON", "json"),
     ("MRE_LOG_LEVEL", "warning", "WARNING"),
+    ("MRE_RUN_LOG_MAX_LINES", "1", 1),
     ("MRE_LOCK_TTL_S", "0.5", 0.5),
     ("MRE_MATCH_CONFIRM_SCORE", "1", 1.0),
     ("MRE_MATCH_SUGGEST_SCORE", "0", 0.0),
@@ -48,6 +50,9 @@ GOOD = [
     ("MRE_MATCH_WORKERS", "4", 4),
     ("MRE_TRACK_SYNC_CRON", "15 3 * * *", "15 3 * * *"),
     ("MRE_TRACK_SYNC_CRON", "", ""),
+    ("MRE_ADMIN_TOKEN", "k3Y-0f-the-console_42", "k3Y-0f-the-console_42"),
+    ("MRE_ADMIN_TOKEN", "", ""),
+    ("MRE_SESSION_SECRET", "0123456789abcdef", "0123456789abcdef"),
 ]
 
 # (variable, what the environment says, the whole error)
@@ -99,6 +104,12 @@ BAD = [
         "MRE_LOG_LEVEL='LOUD' is not one of TRACE, DEBUG, INFO, SUCCESS, WARNING, ERROR, "
         "CRITICAL (any case)",
     ),
+    ("MRE_RUN_LOG_MAX_LINES", "0", "MRE_RUN_LOG_MAX_LINES=0 must be a whole number of lines >= 1"),
+    (
+        "MRE_RUN_LOG_MAX_LINES",
+        "1e3",
+        "MRE_RUN_LOG_MAX_LINES='1e3' is not a whole number of lines >= 1",
+    ),
     ("MRE_LOCK_TTL_S", "0", f"MRE_LOCK_TTL_S=0 must be {SECONDS}"),
     ("MRE_LOCK_TTL_S", "-5", f"MRE_LOCK_TTL_S=-5 must be {SECONDS}"),
     ("MRE_LOCK_TTL_S", "nan", f"MRE_LOCK_TTL_S=nan must be {SECONDS}"),
@@ -117,6 +128,14 @@ BAD = [
     ("MRE_MATCH_WORKERS", "0", "MRE_MATCH_WORKERS=0 must be a whole number of threads >= 1"),
     ("MRE_TRACK_SYNC_CRON", "at three", f"MRE_TRACK_SYNC_CRON='at three' must be {CRON}"),
     ("MRE_TRACK_SYNC_CRON", "61 * * * *", f"MRE_TRACK_SYNC_CRON='61 * * * *' must be {CRON}"),
+    # a secret is never repeated, not even when it is refused
+    ("MRE_ADMIN_TOKEN", "secret", f"MRE_ADMIN_TOKEN=<hidden> must be a token: {SECRET}"),
+    (
+        "MRE_ADMIN_TOKEN",
+        "a token with spaces in it",
+        f"MRE_ADMIN_TOKEN=<hidden> must be a token: {SECRET}",
+    ),
+    ("MRE_SESSION_SECRET", "short", f"MRE_SESSION_SECRET=<hidden> must be a signing key: {SECRET}"),
 ]
 
 
@@ -215,3 +234,10 @@ def test_python_m_mre_core_exits_2_with_one_line_for_a_bad_setting(tmp_path):
         f"mre: error: MRE_HTTP_BACKOFF_BASE_S=1e308 must be {SECONDS}\n",
     )
     assert not database.exists()
+
+
+def test_the_console_s_secrets_are_never_shown_in_a_repr():
+    settings = Settings(admin_token="k3Y-0f-the-console_42", session_secret="0123456789abcdef")
+    shown = repr(settings)
+    assert "admin_token=<hidden>, session_secret=<hidden>" in shown
+    assert "k3Y" not in shown and "0123456789abcdef" not in shown

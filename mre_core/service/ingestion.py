@@ -16,6 +16,7 @@ import functools
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -35,12 +36,22 @@ from mre_core.http import HttpClient
 from mre_core.http.cassette import Cassette
 from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
-from mre_core.service import event_ingest, event_sync, job_queue, queries, track_sync, users
+from mre_core.service import (
+    event_ingest,
+    event_sync,
+    job_queue,
+    queries,
+    race_laps,
+    search,
+    track_sync,
+    users,
+)
 from mre_core.service.context import AfterIngest, OperationContext
 from mre_core.service.dispatch import JobDispatch
 from mre_core.service.job_queue import Submission
 from mre_core.service.lookup import find_event, find_track
 from mre_core.service.reports import OperationReport
+from mre_core.service.run_logs import RunLogBook, read_lines
 from mre_core.service.runs import Heartbeat, ProgressListener, RunRecorder
 from mre_core.service.user_matching import UserMatcher
 from mre_core.settings import Settings
@@ -122,8 +133,11 @@ class IngestionService:
                 dispatch=self.dispatch,
             ),
         )
-        # Told of every step of every run (the CLI draws its progress bar from these).
-        self.progress_listeners: list[ProgressListener] = []
+        # Every run's log lines, into the database: any process sharing it can show them.
+        self._run_logs = RunLogBook(db, settings.run_log_max_lines)
+        # Told of every step of every run (the CLI draws its progress bar from these); the
+        # run's lines are written between its steps.
+        self.progress_listeners: list[ProgressListener] = [self._run_logs.on_progress]
         self._cassette_session: Any = None
 
     @classmethod
@@ -148,6 +162,7 @@ class IngestionService:
             session, self._cassette_session = self._cassette_session, None
             session.__exit__(None, None, None)  # a recorded cassette is written here
         self.http.close()
+        self._run_logs.close()
         close_database(self.db)
 
     def __enter__(self) -> IngestionService:
@@ -355,7 +370,7 @@ class IngestionService:
         run = RunRecorder(row, self.progress_listeners)
         run.shutting_down = shutting_down
         heartbeat = Heartbeat(self.db, self.settings.heartbeat_s, run.beats)
-        with logger.contextualize(run_id=run.id), heartbeat:
+        with logger.contextualize(run_id=run.id), heartbeat, self._run_logs.capture(run.id):
             logger.info("{} {}: started (run {})", operation, target, run.id)
             try:
                 (body or self._body(row, params, self._job_ops if as_job else self._ops))(run)
@@ -508,6 +523,38 @@ class IngestionService:
     ) -> dict[str, Any]:
         self._check_source(source, reading=True)
         return queries.event_detail(find_event(event, source), with_laps)
+
+    @_in_database
+    def search_events(
+        self,
+        track: str | int | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        q: str | None = None,
+        depth: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        source: str | None = None,
+    ) -> dict[str, Any]:
+        """The events held between two dates (each bound inclusive, either may be None),
+        of one track or all: `{"items": [...], "total": N}`, newest first."""
+        wanted = search.EventSearch(date_from, date_to, q, depth, limit, offset)
+        self._check_source(source, reading=True)
+        found = find_track(track, source) if track is not None else None
+        return search.search_events(wanted, found, source)
+
+    @_in_database
+    def race_laps(self, race: str | int, source: str | None = None) -> dict[str, Any]:
+        """Every driver's laps of one race (`id:N` or the source's race id), with the
+        position on each lap: what a lap chart draws."""
+        self._check_source(source, reading=True)
+        return race_laps.race_laps(race_laps.find_race(race, source))
+
+    @_in_database
+    def run_logs(self, run_id: int, after_id: int = 0, limit: int = 500) -> list[dict[str, Any]]:
+        """A run's stored log lines after line `after_id`, oldest first (follow a run by
+        asking again with the last id seen)."""
+        return read_lines(run_id, after_id, limit)
 
     @_in_database
     def list_runs(self, limit: int = 20, status: str | None = None) -> list[dict[str, Any]]:

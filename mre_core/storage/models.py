@@ -57,7 +57,8 @@ class Event(BaseModel):
     source_event_id = pw.CharField(max_length=64)
     track = pw.ForeignKeyField(Track, column_name="track_id", backref="events")
     event_name = pw.CharField(max_length=512)
-    event_date = pw.DateTimeField(null=True)
+    # Indexed (migration 6, with the index below) for the held-between search.
+    event_date = pw.DateTimeField(null=True, index=True)
     event_end_date = pw.DateField(null=True)
     event_entries = pw.IntegerField(null=True)
     event_drivers = pw.IntegerField(null=True)
@@ -71,7 +72,11 @@ class Event(BaseModel):
 
     class Meta:
         table_name = "events"
-        indexes = ((("source", "source_event_id"), True),)
+        indexes = (
+            (("source", "source_event_id"), True),
+            # The events still running on a day, read from the index alone (search.py).
+            (("event_end_date", "event_date"), False),
+        )
 
 
 class Driver(BaseModel):
@@ -359,6 +364,25 @@ IngestionRun.add_index(
 )
 
 
+class RunLog(BaseModel):
+    """A line a run logged, as any process or machine sharing the database can read it.
+
+    Written in batches by `mre_core.service.run_logs` while the run works,
+    at most `MRE_RUN_LOG_MAX_LINES` per run (plus its warnings, and one
+    line saying how many were dropped); `message` has its passwords masked.
+    The index on (run, id) serves "the lines of run N after line M".
+    """
+
+    run = pw.ForeignKeyField(IngestionRun, column_name="run_id", on_delete="CASCADE", index=False)
+    at = pw.DateTimeField()
+    level = pw.CharField(max_length=16)
+    message = pw.TextField()
+
+    class Meta:
+        table_name = "run_logs"
+        indexes = ((("run", "id"), False),)
+
+
 class IngestLock(BaseModel):
     """Who is ingesting what right now, across processes and machines.
 
@@ -424,7 +448,13 @@ MATCHING_MODELS: tuple[type[BaseModel], ...] = (
     UserDriverLink,
     EventDriverLink,
 )
-BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (IngestionRun, IngestLock, SiteBudget, SiteSlot)
+BOOKKEEPING_MODELS: tuple[type[BaseModel], ...] = (
+    IngestionRun,
+    RunLog,
+    IngestLock,
+    SiteBudget,
+    SiteSlot,
+)
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     *INGESTION_MODELS,
     *MATCHING_MODELS,
