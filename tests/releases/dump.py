@@ -115,6 +115,7 @@ class Mre:
         }
         self.env["MRE_HTTP_RESOLVE"] = "*=127.0.0.1:9"  # anything not replayed goes nowhere
         self._check_release(release, bindir)
+        self.release = tuple(int(part) for part in release.split("."))
 
     def _check_release(self, release: str, bindir: Path) -> None:
         version = self.run("--version").strip()
@@ -178,6 +179,10 @@ def build(mre: Mre, url: str) -> None:
         if len(found) != 1:
             raise DumpError(f"expected one suggested link for {name!r}, found {links}")
         db("users", verb, str(found[0]))
+    if mre.release >= (0, 3, 0):
+        # A job still queued when the upgrade comes (no worker ran it): its run row, and
+        # on PostgreSQL its procrastinate job, must reach the next release's workers.
+        replayed("events", "ingest", "--event", EVENT, "--force", "--detach")
 
 
 # --- SQLite ------------------------------------------------------------------
@@ -330,8 +335,21 @@ def _admin(server: str):  # type: ignore[no-untyped-def]
 # --- the whole job -----------------------------------------------------------
 
 
+# Tables only a live request or a worker fills: 0.3.0's fleet politeness (spacing
+# and in-flight leases per site; the dump is made offline from a cassette, which asks
+# no site) and procrastinate's bookkeeping of workers, events and periodic tasks. Their
+# rows are minutes-long state that an upgrade need not carry.
+LIVE_ONLY = {
+    "site_budgets",
+    "site_slots",
+    "procrastinate_events",
+    "procrastinate_periodic_defers",
+    "procrastinate_workers",
+}
+
+
 def _check_filled(db: str, counts: dict[str, int]) -> None:
-    empty = sorted(t for t, n in counts.items() if n == 0)
+    empty = sorted(t for t, n in counts.items() if n == 0 and t not in LIVE_ONLY)
     if empty:
         raise DumpError(f"{db}: no rows in {', '.join(empty)}; add a CLI step that fills them")
 
@@ -402,7 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         build(mre, pg_url)
         pg_counts = dump_postgres(pg_url, out)
         _check_filled("postgresql", pg_counts)
-        if pg_counts != sqlite_counts:
+        mre_counts = {t: n for t, n in pg_counts.items() if not t.startswith("procrastinate_")}
+        if mre_counts != sqlite_counts:  # the job engine's tables are PostgreSQL's alone
             raise DumpError(f"the databases differ: sqlite {sqlite_counts}, pg {pg_counts}")
 
         lines = [f"Made by `python -m tests.releases.dump {release}` with:", ""]
