@@ -23,7 +23,7 @@ from loguru import logger
 # The one place the core's version is written (pyproject.toml reads it). While
 # 0.x the MINOR number moves with the database schema (a new migration) and the
 # connector contract: see CHANGELOG.md.
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 from mre_core.hookspecs import hookimpl
 

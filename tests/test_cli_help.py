@@ -32,11 +32,12 @@ GROUPS = [path for path in COMMANDS if hasattr(_at(path), "commands")]
 
 
 def test_the_walk_finds_every_command():
-    # the root, status, worker, 7 groups, and 2 + 4 + 2 + 1 + 4 + 7 + 4 commands in them
-    assert len(COMMANDS) == 34
+    # the root, status, worker, serve, 7 groups, and 2 + 4 + 2 + 1 + 4 + 7 + 4 commands in them
+    assert len(COMMANDS) == 35
     assert ["events", "show"] in COMMANDS
     assert ["db", "backup"] in COMMANDS
     assert ["status"] in COMMANDS
+    assert ["serve"] in COMMANDS
     assert GROUPS == [
         [],
         ["tracks"],
@@ -106,6 +107,16 @@ def test_each_summary_is_one_short_sentence():
             ["runs", "wait", "1", "--timeout", "nan"],
             "mre: error: Invalid value for '--timeout': must be at least 0, not nan "
             "(see 'mre runs wait --help')",
+        ),
+        (
+            ["serve", "--concurrency", "-1"],
+            "mre: error: Invalid value for '--concurrency': must be from 0 to 64, not -1 "
+            "(see 'mre serve --help')",
+        ),
+        (
+            ["serve", "--port", "70000"],
+            "mre: error: Invalid value for '--port': must be from 1 to 65535, not 70000 "
+            "(see 'mre serve --help')",
         ),
         (
             ["worker", "--concurrency", "65"],

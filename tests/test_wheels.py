@@ -94,6 +94,19 @@ def test_the_core_wheel_has_every_module_py_typed_and_the_json_schemas(wheels):
     assert [n for n in names if n.endswith(".pyc") or not n.startswith("mre_core")] == []
 
 
+def test_the_core_wheel_has_the_console_s_templates_and_static_files(wheels):
+    console = ROOT / "mre_core" / "console"
+    expected = {
+        path.relative_to(ROOT).as_posix()
+        for folder in ("templates", "static")
+        for path in (console / folder).rglob("*")
+        if path.is_file()
+    }
+    assert "mre_core/console/templates/event.html" in expected
+    assert "mre_core/console/static/console.css" in expected
+    assert sorted(expected - set(wheels["core"].namelist())) == []
+
+
 def test_the_core_wheel_has_every_migration(wheels):
     migrations = ROOT / "mre_core" / "storage" / "migrations"
     expected = {f"mre_core/storage/migrations/{p.name}" for p in migrations.glob("*.py")}

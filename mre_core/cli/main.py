@@ -22,7 +22,18 @@ from typing import Any
 import typer
 
 from mre_core import __version__, logs
-from mre_core.cli import connectors, db, events, ingest, output, runs, tracks, users, worker
+from mre_core.cli import (
+    connectors,
+    db,
+    events,
+    ingest,
+    output,
+    runs,
+    serve,
+    tracks,
+    users,
+    worker,
+)
 from mre_core.cli.helptext import Typer
 from mre_core.cli.state import CliState
 from mre_core.errors import DatabaseError, MreError, Terminated, first_line
@@ -59,6 +70,7 @@ app.add_typer(users.app, name="users")
 app.add_typer(db.app, name="db")
 app.command("status")(runs.status)
 app.command("worker")(worker.worker)
+app.command("serve")(serve.serve)
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ database.
 # The one place the connector's version is written: pyproject.toml reads it,
 # ConnectorInfo reports it, and every race page's fingerprint is taken under it
 # (a new number makes `mre events ingest --force` parse every page again).
-__version__ = "0.2.0"
+__version__ = "0.2.1"
 
 from loguru import logger
 
