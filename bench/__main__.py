@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import e2e, latency, parse, replay, write
+from bench import console, e2e, latency, parse, replay, write
 from bench.databases import find_postgres, fresh_database
 from bench.inputs import FULL, QUICK, build, resolve_to, serve
 from bench.measure import Progress
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="URL", help="PostgreSQL server to measure too")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     parser.add_argument("--no-latency", action="store_true", help="skip measurement 7")
+    parser.add_argument("--no-console", action="store_true", help="skip measurement 8")
     parser.add_argument(
         "--concurrency", type=int, default=4, help="requests in flight, limits lifted"
     )
@@ -87,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
                     slow = latency.run(url, resolve, *event, inputs.races)
             finally:
                 simulator.latency = 0.0
+        served = None
+        if not args.no_console:
+            say("8 the console through HTTP, beside its queries")
+            served = console.run(inputs, simulator, folder, postgres, say, quick=args.quick)
 
     report = Report(
         inputs=inputs,
@@ -99,12 +104,15 @@ def main(argv: list[str] | None = None) -> int:
         postgres_e2e=pg_ended,
     )
     say("done")
+    whole = {**report.as_json(), "console": console.as_json(served) if served else None}
     if args.save:
-        args.save.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
+        args.save.write_text(json.dumps(whole, indent=2) + "\n", encoding="utf-8")
     if args.json:
-        print(json.dumps(report.as_json(), indent=2))
+        print(json.dumps(whole, indent=2))
     else:
         print(report.table())
+        if served:
+            print("\n8. The console (python -m bench.console)\n" + console.table(served))
     return 0
 
 
