@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,22 @@ def clean(settings, event, tmp_path):  # type: ignore[no-untyped-def]
         service.ingest_event(str(ev.event_id))
         with use_database(service.db):  # the test's own service may be open too
             return snapshot()
+
+
+@contextmanager
+def worker_in_thread(service: Any, concurrency: int = 1, poll_s: float = 0.5) -> Iterator[Any]:
+    """A `Worker` of `service` in a thread for the duration, as `mre serve` runs one;
+    stopped and joined (within a minute) after."""
+    import threading
+
+    from mre_core.jobs.worker import Worker
+
+    worker = Worker(service, concurrency, poll_s=poll_s)
+    thread = threading.Thread(target=worker.run)
+    thread.start()
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        thread.join(60)
+        assert not thread.is_alive()

@@ -13,7 +13,6 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from subprocess import Popen
 from types import SimpleNamespace
@@ -27,7 +26,7 @@ from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.migrations import CODE_VERSION
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
-from tests.conftest import _postgres_base, fresh_database
+from tests.conftest import _postgres_base, fresh_database, worker_in_thread
 from tests.pg_schema import postgres_schema
 from tests.snapshot import snapshot
 from tests.test_processes import mre_process, spawn, wait_for
@@ -194,7 +193,7 @@ def test_a_job_whose_run_is_no_longer_queued_is_skipped(synced, event, simulator
         simulator.clear_requests()
         if _postgres(synced):  # its job, back as if the takeover had raced a worker's fetch
             service.db.execute_sql("UPDATE procrastinate_jobs SET status = 'todo'")
-            with _worker_in_thread(service) as worker:
+            with worker_in_thread(service) as worker:
                 wait_for(lambda: _procrastinate_jobs(service) == [])  # done (and deleted)
         else:
             worker = Worker(service, until_idle=True)
@@ -215,7 +214,7 @@ def test_on_postgresql_a_waiting_worker_is_woken_by_notify_not_by_polling(synced
         polling = make_app(service).worker_defaults["fetch_job_polling_interval"]
         assert polling == WORKER_OPTIONS["fetch_job_polling_interval"] >= 60
         assert WORKER_OPTIONS["listen_notify"] is True
-        with _worker_in_thread(service) as worker:
+        with worker_in_thread(service) as worker:
             wait_for(lambda: _listening(service))  # started, and waiting for a NOTIFY
             time.sleep(1)  # its first fetch (at start, found nothing) is long over
             run_id = service.submit_event_ingest(str(ev.event_id)).run_id
@@ -229,19 +228,6 @@ def _listening(service) -> bool:
         "WHERE datname = current_database() AND query LIKE 'LISTEN %%procrastinate%%'"
     ).fetchone()
     return count > 0
-
-
-@contextmanager
-def _worker_in_thread(service, concurrency: int = 1):
-    worker = Worker(service, concurrency)
-    thread = threading.Thread(target=worker.run)
-    thread.start()
-    try:
-        yield worker
-    finally:
-        worker.stop()
-        thread.join(60)
-        assert not thread.is_alive()
 
 
 @pytest.mark.parametrize("cron", ["", "*/5 * * * *"])
@@ -273,7 +259,7 @@ def test_with_a_track_sync_cron_the_workers_sync_the_catalogue_on_schedule(synce
             return [r["status"] for r in service.list_runs(50) if r["operation"] == "sync_tracks"]
 
         before = len(syncs())
-        with _worker_in_thread(service):
+        with worker_in_thread(service):
             wait_for(lambda: "succeeded" in syncs()[: len(syncs()) - before])
 
 

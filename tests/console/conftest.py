@@ -11,7 +11,6 @@ the job contract on PostgreSQL has a test of its own.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +23,7 @@ from loguru import logger
 from mre_core.console.app import create_app
 from mre_core.jobs.worker import Worker
 from mre_core.service.ingestion import IngestionService
+from tests.conftest import worker_in_thread
 
 TOKEN = "test-token-0123456789"
 JSON = {"Content-Type": "application/json"}
@@ -80,16 +80,9 @@ def synced_service(synced: Any) -> Iterator[IngestionService]:
 
 @contextmanager
 def working(service: IngestionService, concurrency: int = 1) -> Iterator[Worker]:
-    """Workers in a thread for the duration, as `mre serve` runs them."""
-    worker = Worker(service, concurrency, poll_s=0.05)
-    thread = threading.Thread(target=worker.run)
-    thread.start()
-    try:
+    """Workers in a thread for the duration, as `mre serve` runs them, quick to look."""
+    with worker_in_thread(service, concurrency, poll_s=0.05) as worker:
         yield worker
-    finally:
-        worker.stop()
-        thread.join(60)
-        assert not thread.is_alive()
 
 
 def error(response: httpx.Response) -> tuple[int, str]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +118,24 @@ def _round(value: float) -> float:
     return round(value, 1)
 
 
+def _series(
+    drivers: Sequence[dict[str, Any]],
+    value: str,
+    x: Callable[[int], float],
+    y: Callable[[Any], float],
+) -> list[Series]:
+    """A line per driver through its laps' `value` (laps without one, or a position
+    of 0, are left out), in the legend's colours."""
+    return [
+        Series(
+            name=d["driver"],
+            color=color(i),
+            points=_points([(x(lap["lap"]), y(lap[value])) for lap in d["laps"] if lap[value]]),
+        )
+        for i, d in enumerate(drivers)
+    ]
+
+
 def _points(pairs: Sequence[tuple[float, float]]) -> str:
     return " ".join(f"{_round(x):g},{_round(y):g}" for x, y in pairs)
 
@@ -171,20 +189,7 @@ def lap_time_chart(drivers: Sequence[dict[str, Any]]) -> Chart | None:
     while value <= high + 1e-9:
         y_ticks.append(Tick(_round(y(value)), f"{value:g}"))
         value += step
-    series = [
-        Series(
-            name=d["driver"],
-            color=color(i),
-            points=_points(
-                [
-                    (start + (lap["lap"] - 1) * per_lap, y(lap["time"]))
-                    for lap in d["laps"]
-                    if lap["time"] is not None
-                ]
-            ),
-        )
-        for i, d in enumerate(drivers)
-    ]
+    series = _series(drivers, "time", lambda lap: start + (lap - 1) * per_lap, y)
     return _frame(_x_ticks(laps), y_ticks, series, "Lap time (s)")
 
 
@@ -204,18 +209,5 @@ def position_chart(drivers: Sequence[dict[str, Any]]) -> Chart | None:
         return MARGIN_TOP + (position - 1) * per_place if places > 1 else MARGIN_TOP + plot / 2
 
     y_ticks = [Tick(_round(y(p)), str(p)) for p in range(1, places + 1)]
-    series = [
-        Series(
-            name=d["driver"],
-            color=color(i),
-            points=_points(
-                [
-                    (start + (lap["lap"] - 1) * per_lap, y(lap["position"]))
-                    for lap in d["laps"]
-                    if lap["position"]
-                ]
-            ),
-        )
-        for i, d in enumerate(drivers)
-    ]
+    series = _series(drivers, "position", lambda lap: start + (lap - 1) * per_lap, y)
     return _frame(_x_ticks(laps), y_ticks, series, "Position")
