@@ -414,9 +414,15 @@ class Floor:
 
     def event(self, event_id: int) -> list[Any]:
         return self._rows(
-            "SELECT r.*, rr.*, rd.display_name, rd.car_number FROM races r "
+            # What the page shows: each race, and its results' columns but the site's
+            # raw cells, which the page does not read either.
+            "SELECT r.*, rr.id, rr.race_id, rr.position_final, rr.qualifying_position, "
+            "rr.laps_completed, rr.total_time_seconds, rr.total_time_raw, rr.behind_raw, "
+            "rr.fast_lap_time, rr.fast_lap_number, rr.avg_lap_time, rr.consistency, "
+            "rr.started, rd.display_name, rd.car_number, d.source_driver_id FROM races r "
             "JOIN race_results rr ON rr.race_id = r.id "
             "JOIN race_drivers rd ON rd.id = rr.race_driver_id "
+            "JOIN drivers d ON d.id = rd.driver_id "
             "WHERE r.event_id = ? ORDER BY r.race_order, rr.position_final",
             (event_id,),
         )

@@ -519,10 +519,17 @@ class IngestionService:
 
     @_in_database
     def event_detail(
-        self, event: str | int, source: str | None = None, with_laps: bool = False
+        self,
+        event: str | int,
+        source: str | None = None,
+        with_laps: bool = False,
+        with_cells: bool = True,
     ) -> dict[str, Any]:
+        """The event, its races and every result. `with_cells=False` leaves out each
+        result's cells as the site showed them (`raw_cells`), which a page of results
+        does not show and a 1,500-result event spends milliseconds decoding."""
         self._check_source(source, reading=True)
-        return queries.event_detail(find_event(event, source), with_laps)
+        return queries.event_detail(find_event(event, source), with_laps, with_cells)
 
     @_in_database
     def search_events(

@@ -83,15 +83,17 @@ _RESULT_FIELDS = {
     "avg_lap_time": "avg_lap_time",
     "consistency": "consistency",
     "started": "started",
-    "raw_cells": "raw_cells",
+    "raw_cells": "raw_cells",  # last: left out by `with_cells=False`
 }
 _RESULT_KEYS = tuple(_RESULT_FIELDS)
 _RESULT_COLUMNS = tuple(_RESULT_FIELDS.values())
 
 
-def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
+def event_detail(event: Event, with_laps: bool = False, with_cells: bool = True) -> dict[str, Any]:
     """The event with its races in order, each race's results, and fastest laps."""
     races = list(Race.select().where(Race.event == event.id).order_by(Race.race_order))
+    columns = _RESULT_COLUMNS if with_cells else _RESULT_COLUMNS[:-1]
+    keys = _RESULT_KEYS if with_cells else _RESULT_KEYS[:-1]
     # Columns, not models: a national event has 1,500 results, and making three model
     # instances a row took most of the time of this read.
     rows = (
@@ -102,7 +104,7 @@ def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
             RaceDriver.car_number,
             RaceDriver.display_name,
             Driver.source_driver_id,
-            *(getattr(RaceResult, name) for name in _RESULT_COLUMNS),
+            *(getattr(RaceResult, name) for name in columns),
         )
         .join(RaceDriver)
         .join(Driver)
@@ -138,10 +140,11 @@ def event_detail(event: Event, with_laps: bool = False) -> dict[str, Any]:
             "car_number": car,
             "driver": driver,
             "source_driver_id": driver_id,
-            **dict(zip(_RESULT_KEYS, values, strict=True)),
+            **dict(zip(keys, values, strict=True)),
         }
         item["started"] = bool(item["started"])  # SQLite stores booleans as 0 and 1
-        item["raw_cells"] = json.loads(item["raw_cells"])
+        if with_cells:
+            item["raw_cells"] = json.loads(item["raw_cells"])
         if with_laps:
             item["lap_times"] = laps_by_result.get(result_id, [])
         by_race.setdefault(race_id, []).append(item)

@@ -91,5 +91,5 @@ def rounds(races: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @router.get("/events/{event}")
 def event_page(request: Request, event: str) -> HTMLResponse:
-    detail = service(request).event_detail(event)
+    detail = service(request).event_detail(event, with_cells=False)
     return render(request, "event.html", event=detail, rounds=rounds(detail["races"]))
