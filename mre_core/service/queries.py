@@ -52,10 +52,10 @@ def events(track: Track) -> list[dict[str, Any]]:
         .where(Event.track == track.id)
         .order_by(Event.event_date.desc(nulls="LAST"), Event.id)
     )
-    return [_event_summary(e) for e in query]
+    return [event_summary(e) for e in query]
 
 
-def _event_summary(e: Event) -> dict[str, Any]:
+def event_summary(e: Event) -> dict[str, Any]:
     return {
         "id": e.id,
         "source": e.source,
@@ -164,7 +164,7 @@ def event_detail(event: Event, with_laps: bool = False, with_cells: bool = True)
         for r in races
     ]
     return {
-        **_event_summary(event),
+        **event_summary(event),
         "track": {"slug": event.track.source_track_slug, "name": event.track.track_name},
         "races": race_items,
         "fastest_laps": _fastest_by_class(race_items),

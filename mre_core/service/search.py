@@ -23,7 +23,7 @@ import peewee
 
 from mre_core.errors import UsageError
 from mre_core.service.lookup import MAX_ROW_ID
-from mre_core.service.queries import _event_summary
+from mre_core.service.queries import event_summary
 from mre_core.storage.database import current_database, is_postgres
 from mre_core.storage.models import INGEST_DEPTHS, Event, Track
 
@@ -76,7 +76,7 @@ def search_events(wanted: EventSearch, track: Track | None, source: str | None) 
     tracks = {t.id: t for t in Track.select().where(Track.id.in_({e.track_id for e in events}))}
     items = [
         {
-            **_event_summary(e),
+            **event_summary(e),
             "track": {
                 "slug": tracks[e.track_id].source_track_slug,
                 "name": tracks[e.track_id].track_name,

@@ -42,6 +42,7 @@ def events_page(
     # "from" is a Python keyword: read it (and "to", for symmetry) from the query.
     date_from = request.query_params.get("from", "")
     date_to = request.query_params.get("to", "")
+    offset = max(0, offset)
     svc = service(request)
     found = svc.search_events(
         track=track or None,
@@ -50,7 +51,7 @@ def events_page(
         q=q.strip() or None,
         depth=depth or None,
         limit=PAGE_SIZE,
-        offset=max(0, offset),
+        offset=offset,
     )
     # Nothing found for a track may be the filters, or a track never synced: ask again
     # without the filters to tell which.
@@ -63,7 +64,7 @@ def events_page(
         "events.html",
         events=found["items"],
         total=found["total"],
-        offset=max(0, offset),
+        offset=offset,
         page_size=PAGE_SIZE,
         filters=filters,
         tracks=svc.list_tracks(include_inactive=True),
