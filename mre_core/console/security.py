@@ -102,9 +102,14 @@ def csrf_token(request: Request) -> str:
 
 def check_csrf(request: Request, submitted: str | None) -> None:
     """A form's `csrf_token` must be the session's: else 403."""
-    expected = request.session.get("csrf")
-    if not (isinstance(expected, str) and submitted and _same(submitted, expected)):
+    if not _csrf_matches(request, submitted):
         raise HTTPException(403, "the form's CSRF token is missing or stale: reload the page")
+
+
+def _csrf_matches(request: Request, given: str | None) -> bool:
+    """`given` (a form field, a header) is the session's CSRF token."""
+    expected = request.session.get("csrf")
+    return isinstance(expected, str) and bool(given) and _same(given or "", expected)
 
 
 def _same(given: str, expected: str) -> bool:
@@ -156,7 +161,7 @@ class Guard:
                 f"a {request.method} needs a JSON body (Content-Type: application/json), "
                 "even `{}`, or a bearer token",
             )
-        if self.token is not None and not _csrf_header_ok(request):
+        if self.token is not None and not _csrf_matches(request, request.headers.get(CSRF_HEADER)):
             return error_response(
                 403, "forbidden", f"a change made with a login needs the {CSRF_HEADER} header"
             )
@@ -183,12 +188,6 @@ def _bearer(headers: Headers) -> str | None:
 def _is_json(headers: Headers) -> bool:
     media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     return media_type == "application/json"
-
-
-def _csrf_header_ok(request: Request) -> bool:
-    expected = request.session.get("csrf")
-    given = request.headers.get(CSRF_HEADER)
-    return isinstance(expected, str) and given is not None and _same(given, expected)
 
 
 def _unauthorized(message: str) -> Response:
