@@ -114,19 +114,28 @@ def event_detail(event: Event, with_laps: bool = False, with_cells: bool = True)
     by_race: dict[int, list[dict[str, Any]]] = {}
     laps_by_result: dict[int, list[dict[str, Any]]] = {}
     if with_laps and races:
-        for lap in (
-            Lap.select()
+        # Tuples, not a model instance a lap: a national event has 40,000 laps.
+        for result_id, number, seconds, position, elapsed, pace in (
+            Lap.select(
+                Lap.race_result,
+                Lap.lap_number,
+                Lap.lap_time_seconds,
+                Lap.position_on_lap,
+                Lap.elapsed_race_time,
+                Lap.pace,
+            )
             .join(RaceResult)
             .where(RaceResult.race.in_([r.id for r in races]))
             .order_by(Lap.race_result, Lap.lap_number)
+            .tuples()
         ):
-            laps_by_result.setdefault(lap.race_result_id, []).append(
+            laps_by_result.setdefault(result_id, []).append(
                 {
-                    "lap": lap.lap_number,
-                    "time": lap.lap_time_seconds,
-                    "position": lap.position_on_lap,
-                    "elapsed": lap.elapsed_race_time,
-                    "pace": lap.pace,
+                    "lap": number,
+                    "time": seconds,
+                    "position": position,
+                    "elapsed": elapsed,
+                    "pace": pace,
                 }
             )
     # Straight from the driver: every column is a number or text the driver already
