@@ -9,16 +9,16 @@ to time is what deep ingestion does with the records: the writing.
 
 from __future__ import annotations
 
-from mre_core import hookimpl
-from mre_core.plugins import ConnectorRegistry
-from mre_core.records import (
+from mre_core.connector import (
     ConnectorInfo,
     EntryRecord,
     EventRecord,
     RaceDetail,
     RaceRecord,
     TrackRecord,
+    hookimpl,
 )
+from mre_core.plugins import ConnectorRegistry
 
 SOURCE = "memory"
 
@@ -40,7 +40,13 @@ class MemoryConnector:
 
     @hookimpl
     def describe_connector(self) -> ConnectorInfo:
-        return ConnectorInfo(source=SOURCE, version="1", hosts=("memory.invalid",))
+        return ConnectorInfo(
+            source=SOURCE,
+            version="1",
+            hosts=("memory.invalid",),
+            contract="1.0",
+            capabilities=("catalogue", "entry_list", "laps"),
+        )
 
     @hookimpl
     def list_tracks(self, http: object) -> list[TrackRecord]:

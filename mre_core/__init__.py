@@ -10,7 +10,7 @@ The public Python API for apps that embed mre (the CLI uses exactly this):
         report = mre.ingest_event("486677")
         print(report.counts)
 
-Connector authors need `hookimpl` and the records in `mre_core.records`.
+Connector authors import `mre_core.connector` (the connector API) and nothing else.
 
 Like any library that logs with loguru, mre stays silent until the app asks
 for its logs: `logger.enable("mre_core")`. The CLI enables every logger.

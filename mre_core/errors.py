@@ -13,6 +13,7 @@ Exit codes (also in the README):
 | 2 | UsageError | bad options or arguments, unknown source, bad cassette |
 | 3 | NotFoundError | track or event not in the database, or not on the site |
 | 4 | ValidationError, ParseError, PageTooLargeError | the site's data is unreadable, or too large |
+| 4 | ConnectorError | a connector broke the contract (names it, the hook, the field) |
 | 5 | NetworkError, SiteHeldError | the site unreachable (after retries) or on hold; fetching off |
 | 6 | InProgressError | the same event is being ingested by another run |
 | 7 | DatabaseError | the database cannot be opened or written |
@@ -75,6 +76,17 @@ class ParseError(ValidationError):
         super().__init__(f"cannot read {url}: {detail}")
         self.url = url
         self.detail = detail
+
+
+class ConnectorError(ValidationError):
+    """A connector broke the contract: it returned a wrong type or an invalid record, or
+    failed with an exception that is not one of the contract's errors.
+
+    The message names the connector, the hook and, for a record, the record and the
+    field, so the author knows what to fix; nothing of the answer is written.
+    """
+
+    code = "connector"
 
 
 class ForbiddenHostError(ValidationError):

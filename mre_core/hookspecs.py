@@ -1,8 +1,8 @@
 """The connector contract: the hooks a timing-site plugin implements.
 
 A connector is a module or object registered under the entry-point group
-`mre` whose functions are marked with `mre_core.hookimpl`. It implements all
-six hooks below for one source (one timing website).
+`mre` whose functions are marked with `mre_core.connector.hookimpl`. It
+implements the hooks below for one source (one timing website).
 
 How a call reaches one source
 -----------------------------
@@ -21,16 +21,47 @@ With subset callers a connector's hooks only ever run for its own source,
 its signatures stay free of routing arguments, and every hook is
 `firstresult`, so exactly one answer comes back.
 
+Which hooks a connector implements
+----------------------------------
+`describe_connector`, `list_events_for_track`, `fetch_races` and
+`fetch_laps` are required. The others are optional, each the hook of one
+capability (`mre_core.connector.CAPABILITIES`): a connector implements it
+exactly when it declares the capability, and one that lacks it is reported
+as unable to do that one thing. Hooks added by later minor versions of the
+contract will be optional too.
+
 Rules every connector follows
 -----------------------------
-- Fetch only through the `http` client the core passes in. It paces and
+- Import only `mre_core.connector`: the rest of mre_core may change in any
+  release.
+- Fetch only through the `http` handle the core passes in. It paces and
   retries requests, enforces the hosts declared in `describe_connector`,
+  shares the source's politeness budget with every process and worker,
   replays cassettes, and counts requests.
-- Return the records of `mre_core.records`; never touch the database.
+- Be pure: a hook's answer depends only on its arguments and the pages it
+  fetches. No database, no files, no global state that outlives a call, no
+  clock except to date what a page says relative to now (LiveRC's "2 days
+  ago"). The same pages must give equal records (the conformance suite
+  checks it), which is what makes re-ingestion idempotent.
 - Fetch only what the hook needs: the core relies on exact request counts
-  (a whole event costs races + 2 requests on LiveRC).
-- Raise `mre_core.errors.ParseError(url, what)` when a page cannot be read;
-  HTTP failures come out of `http` already typed.
+  (a whole event costs races + 2 requests on LiveRC) and never fetches
+  anything nobody asked for.
+- Return the records of `mre_core.connector`, exactly those types. The core
+  checks every answer at the boundary: a wrong type, a None where the
+  record requires a value, an empty or repeated key is a `ConnectorError`
+  (exit 4) naming the connector, the hook, the record and the field, and
+  nothing of that answer is written.
+- Errors: raise `ParseError(url, what)` when a page cannot be read,
+  `ValidationError` (or a subclass) when it reads but must not be stored
+  (another event's page at this event's URL, say), `UsageError` for an id
+  that cannot be the source's (the user typed it). HTTP failures come out
+  of `http` already typed (`NetworkError`, `PageNotFoundError`, ...): let
+  them through. Any other exception is a bug in the connector: the run
+  fails with a `ConnectorError` naming the connector and the hook.
+- Threads: `fetch_laps` is called from several threads at once (the races
+  of one event are fetched a few at a time); the other hooks are called
+  from one thread at a time, though from any thread. A connector keeps no
+  per-call state outside its arguments.
 """
 
 from __future__ import annotations
@@ -62,7 +93,17 @@ def describe_connector() -> ConnectorInfo:
 
 @hookspec(firstresult=True)
 def list_tracks(http: SourceHttp) -> list[TrackRecord]:
-    """Every track the source lists (one catalogue, usually one request)."""
+    """Every track the source lists (capability `catalogue`; usually one request)."""
+
+
+@hookspec(firstresult=True)
+def fetch_track(http: SourceHttp, track_slug: str) -> TrackRecord:
+    """One track by its id, for sources with no catalogue (capability `track_lookup`).
+
+    `mre tracks add --source S ID` calls it. Raise `UsageError` for an id that
+    cannot be the source's and let the `PageNotFoundError` of an id the source
+    does not know through.
+    """
 
 
 @hookspec(firstresult=True)
@@ -72,7 +113,12 @@ def list_events_for_track(http: SourceHttp, track_slug: str) -> list[EventRecord
 
 @hookspec(firstresult=True)
 def fetch_entry_list(http: SourceHttp, track_slug: str, event_id: str) -> list[EntryRecord]:
-    """Who entered which class of an event, with transponders."""
+    """Who entered which class of an event, with transponders (capability `entry_list`).
+
+    Called before any other page of the event: an empty list stops an event
+    that is not over (its entries are not in yet). A source without entry
+    lists does not implement it, and drivers come from the results alone.
+    """
 
 
 @hookspec(firstresult=True)
@@ -89,6 +135,10 @@ def fetch_laps(
     Named after the design's fetchLaps. It returns the results too because
     timing sites (LiveRC among them) serve both on one page, and a race page
     is fetched exactly once.
+
+    Called from several threads at once. `race` is a record this connector's
+    `fetch_races` returned; the answer's `source_race_id` must be its id.
+    Results carry every lap only for a connector with the `laps` capability.
 
     `known_digest` is the `page_digest` this connector gave for the race
     last time (None for a race never read). A connector that fingerprints

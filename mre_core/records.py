@@ -15,20 +15,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
+
+# Field metadata of a record's natural key: never empty, unique within one answer.
+KEY: dict[str, Any] = {"key": True}
 
 
 @dataclass(frozen=True, slots=True)
 class ConnectorInfo:
-    """Who a connector is and where it may fetch.
+    """Who a connector is, where it may fetch, and what it can do.
 
     `hosts` are exact names or `*.domain` patterns; the core's HTTP client
-    refuses any other host for this connector.
+    refuses any other host for this connector. `contract` is the version of
+    the connector contract it was written for (`mre_core.connector.CONTRACT`
+    when it was written) and `capabilities` what it can do, from
+    `mre_core.connector.CAPABILITIES`: both are required, as mre cannot
+    guess either.
     """
 
-    source: str
+    source: str = field(metadata=KEY)
     version: str
     hosts: tuple[str, ...]
     title: str = ""
+    contract: str = ""
+    capabilities: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -42,7 +52,7 @@ class TrackRecord:
     one it reads.
     """
 
-    source_track_slug: str
+    source_track_slug: str = field(metadata=KEY)
     track_name: str
     track_url: str
     events_url: str
@@ -52,7 +62,7 @@ class TrackRecord:
 
 @dataclass(slots=True)
 class EventRecord:
-    source_event_id: str
+    source_event_id: str = field(metadata=KEY)
     event_name: str
     event_url: str
     event_date: datetime | None
@@ -86,7 +96,7 @@ class RaceRecord:
     `race_number` is the number the site shows, which restarts every round.
     """
 
-    source_race_id: str
+    source_race_id: str = field(metadata=KEY)
     race_url: str
     class_name: str
     race_label: str

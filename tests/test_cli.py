@@ -377,7 +377,8 @@ def test_no_subcommand_reuses_a_global_option_name():
 def test_connectors_list(capsys):
     assert main(["connectors", "list"]) == 0
     assert capsys.readouterr().out.strip() == (
-        f"liverc {mre_liverc.__version__}  hosts: live.liverc.com, *.liverc.com"
+        f"liverc {mre_liverc.__version__}  contract 1.0  can: catalogue, entry_list, laps  "
+        "hosts: live.liverc.com, *.liverc.com"
     )
 
 
@@ -731,7 +732,7 @@ def test_log_json_makes_every_line_on_stderr_json(mre, existing, tmp_path, capsy
     for args, message in [
         (["--log-json", "tracks", "list", "--bogus"], "No such option: --bogus"),
         (["tracks", "--log-json", "frobnicate"], "No such command 'frobnicate'."),
-        (["--log-json", "tracks"], "a command is needed: sync, list"),
+        (["--log-json", "tracks"], "a command is needed: sync, add, list"),
         (["--log-json", "--db", f"sqlite:///{tmp_path / 'x.db'}", "status"], "no database at"),
     ]:
         assert main(args) in (2, 3)

@@ -10,6 +10,7 @@ import pytest
 
 import mre_liverc
 from mre_core import hookimpl
+from mre_core.connector import CAPABILITIES
 from mre_core.errors import UsageError
 from mre_core.plugins import ConnectorRegistry
 from mre_core.records import ConnectorInfo, TrackRecord
@@ -17,13 +18,30 @@ from mre_core.records import ConnectorInfo, TrackRecord
 HOOKS = ("list_tracks", "list_events_for_track", "fetch_entry_list", "fetch_races", "fetch_laps")
 
 
-def plugin_module(name: str, source: str, *, hooks: tuple[str, ...] = HOOKS, **extra):
-    """A connector module built on the fly, shaped like a third party's plugin."""
+def plugin_module(
+    name: str,
+    source: str,
+    *,
+    hooks: tuple[str, ...] = HOOKS,
+    contract: str = "1.0",
+    capabilities: tuple[str, ...] | None = None,
+    **extra,
+):
+    """A connector module built on the fly, shaped like a third party's plugin; by
+    default it declares the capabilities of the optional hooks it has."""
     module = types.ModuleType(name)
+    if capabilities is None:
+        capabilities = tuple(c for c, hook in CAPABILITIES.items() if hook in hooks)
 
     @hookimpl
     def describe_connector():
-        return ConnectorInfo(source=source, version="9.9", hosts=(f"*.{source}.example",))
+        return ConnectorInfo(
+            source=source,
+            version="9.9",
+            hosts=(f"*.{source}.example",),
+            contract=contract,
+            capabilities=capabilities,
+        )
 
     def answer(hook):
         @hookimpl(specname=hook)
@@ -64,7 +82,12 @@ def test_liverc_is_found_through_its_entry_point():
     registry = ConnectorRegistry.discover()
     assert [c.info for c in registry.connectors()] == [
         ConnectorInfo(
-            "liverc", mre_liverc.__version__, ("live.liverc.com", "*.liverc.com"), "LiveRC"
+            "liverc",
+            mre_liverc.__version__,
+            ("live.liverc.com", "*.liverc.com"),
+            "LiveRC",
+            contract="1.0",
+            capabilities=("catalogue", "entry_list", "laps"),
         )
     ]
     assert registry.failures == []
@@ -83,11 +106,8 @@ def test_broken_plugins_are_reported_by_name_and_do_not_stop_the_others(installe
     failures = {f.name: f.error for f in registry.failures}
     assert sorted(failures) == ["copycat", "ghost", "half", "typo"]
     assert failures["ghost"].startswith("cannot import mre_no_such_module_anywhere")
-    assert "list_trakcs" in failures["typo"]
-    assert (
-        failures["half"]
-        == "connector 'half' does not implement fetch_entry_list, fetch_races, fetch_laps"
-    )
+    assert failures["typo"] == "connector 'typo' implements hooks mre does not know: list_trakcs"
+    assert failures["half"] == "connector 'half' does not implement fetch_races, fetch_laps"
     assert failures["copycat"] == "source 'liverc' is already provided by another plugin"
 
 
@@ -120,5 +140,8 @@ def test_connectors_list_shows_failures(installed, capsys):
     installed("ghost", "mre_no_such_module_anywhere")
     assert main(["connectors", "list"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"liverc {mre_liverc.__version__}  hosts: live.liverc.com, *.liverc.com"
+    assert out[0] == (
+        f"liverc {mre_liverc.__version__}  contract 1.0  can: catalogue, entry_list, laps  "
+        "hosts: live.liverc.com, *.liverc.com"
+    )
     assert out[1].startswith("FAILED ghost: cannot import mre_no_such_module_anywhere")

@@ -19,7 +19,8 @@ app = Typer(
 def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """The installed connectors, and plugins that failed to load.
 
-    Each connector with its version and the hosts it may fetch.
+    Each connector with its version, the connector contract it was written
+    for, what it can do (its capabilities) and the hosts it may fetch.
 
     Example: mre connectors list --json
     """
@@ -30,6 +31,8 @@ def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JS
             "version": c.info.version,
             "hosts": list(c.info.hosts),
             "title": c.info.title,
+            "contract": c.info.contract,
+            "capabilities": list(c.capabilities),
         }
         for c in registry.connectors()
     ]
@@ -38,7 +41,11 @@ def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JS
         output.as_json({"connectors": rows, "failed": failures})
         return
     for row in rows:
-        output.line(f"{row['source']} {row['version']}  hosts: {', '.join(row['hosts'])}")
+        output.line(
+            f"{row['source']} {row['version']}  contract {row['contract']}  "
+            f"can: {', '.join(row['capabilities']) or 'events only'}  "
+            f"hosts: {', '.join(row['hosts'])}"
+        )
     for failure in failures:
         output.line(f"FAILED {failure['plugin']}: {failure['error']}")
     if not rows and not failures:

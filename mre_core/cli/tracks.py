@@ -1,4 +1,4 @@
-"""`mre tracks`: sync the track catalogue, list known tracks."""
+"""`mre tracks`: sync the track catalogue, add a track by its id, list known tracks."""
 
 from __future__ import annotations
 
@@ -47,6 +47,24 @@ def sync(
         return
     with state(ctx).service() as service:
         report = service.sync_tracks(source)
+    finish(report, as_json)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    track_id: str = typer.Argument(..., metavar="TRACK_ID", help="The source's id of the track."),
+    source: str = typer.Option(
+        ..., "--source", metavar="SOURCE", help="The connector the track is on."
+    ),
+    as_json: bool = JSON_REPORT_OPTION,
+) -> None:
+    """Add one track by its id: for sources with no catalogue (1 request).
+
+    Example: mre tracks add --source speedhive 12345
+    """
+    with state(ctx).service() as service:
+        report = service.add_track(source, track_id)
     finish(report, as_json)
 
 

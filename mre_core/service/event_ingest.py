@@ -1,7 +1,9 @@
 """Operation 3, deep ingestion of one event: entry list, every race, every lap.
 
-Order matters and is fixed: the entry list first (missing or empty stops
-here, before any other request), then the event page for the race list,
+Order matters and is fixed: the entry list first for a source that has
+entry lists (missing or empty stops here, before any other request; a
+source without them builds drivers from the results), then the event page
+for the race list,
 then each race page exactly once, written race by race in race order (a
 page whose fingerprint is the one stored is not read again: see
 race_writer).
@@ -136,7 +138,7 @@ def _ingest(
     over = is_over(event, utcnow())
     # Race day, asked again: top the stored races up (see the module's doc).
     topping_up = event.ingest_depth == DEPTH_LAPS_PARTIAL and not over and not force
-    if topping_up:
+    if topping_up or not connector.can("entry_list"):  # no entry list read (see the doc)
         drivers = EventDrivers(event, counts)
     else:
         run.progress("fetching the entry list", done=0)

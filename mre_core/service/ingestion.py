@@ -175,8 +175,20 @@ class IngestionService:
 
     @_in_database
     def sync_tracks(self, source: str = "liverc") -> OperationReport:
-        self.registry.get(source)  # an unknown source fails before a run is recorded
+        self._catalogue_of(source)  # refused before a run is recorded
         return self._run_now("sync_tracks", source, "catalogue", {})
+
+    @_in_database
+    def add_track(self, source: str, track_id: str) -> OperationReport:
+        """Store one track of a source with no catalogue (capability `track_lookup`)."""
+        if not self.registry.get(source).can("track_lookup"):
+            raise UsageError(
+                f"source {source!r} cannot look a track up by its id: "
+                f"sync its catalogue instead (mre tracks sync --source {source})"
+            )
+        if not track_id.strip():
+            raise UsageError("the track id is empty")
+        return self._run_now("add_track", source, track_id.strip(), {})
 
     @_in_database
     def refresh_events(
@@ -208,7 +220,7 @@ class IngestionService:
 
     @_in_database
     def submit_track_sync(self, source: str = "liverc") -> Submission:
-        self.registry.get(source)
+        self._catalogue_of(source)
         return self._submit("sync_tracks", source, "catalogue", {})
 
     @_in_database
@@ -326,6 +338,8 @@ class IngestionService:
         """The operation a run row names, with its parameters: the same for the CLI and a job."""
         if row.operation == "sync_tracks":
             return lambda run: track_sync.sync_tracks(ops, run, row.source)
+        if row.operation == "add_track":
+            return lambda run: track_sync.add_track(ops, run, row.source, row.target)
         if row.operation == "refresh_events":
             track = find_track(row.target, row.source)
             return lambda run: event_sync.refresh_events(
@@ -428,6 +442,13 @@ class IngestionService:
             error.report = run.report
         how = "cancelled" if isinstance(error, RunCancelledError) else "failed"
         logger.error("{} {}: {}: {}", run.report.operation, run.report.target, how, error)
+
+    def _catalogue_of(self, source: str) -> None:
+        if not self.registry.get(source).can("catalogue"):
+            raise UsageError(
+                f"source {source!r} has no catalogue to sync: add its tracks one by one "
+                f"(mre tracks add --source {source} TRACK_ID)"
+            )
 
     def _check_source(self, source: str | None, reading: bool = False) -> None:
         """Refuse a source no connector provides, as `sync_tracks` does (exit 2).

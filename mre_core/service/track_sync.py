@@ -1,4 +1,5 @@
-"""Operation 1, track catalogue sync: the only operation mre starts on its own.
+"""Operation 1, track catalogue sync: the only operation mre starts on its own;
+and adding one track of a source with no catalogue.
 
 Upserts every listed track, refreshes its metadata and last_seen_at, and
 marks known tracks that are no longer listed `is_active = false`. Events are
@@ -13,7 +14,8 @@ text is unchanged counts as unchanged.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from loguru import logger
 
@@ -23,8 +25,54 @@ from mre_core.storage.models import Track
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
+    from mre_core.records import TrackRecord
     from mre_core.service.context import OperationContext
     from mre_core.service.runs import RunRecorder
+
+# Written, but a track whose other fields are unchanged counts as unchanged.
+_BOOKKEEPING = frozenset({"last_seen_at", "last_updated_at"})
+
+
+def add_track(ops: OperationContext, run: RunRecorder, source: str, track_id: str) -> None:
+    """One track by its id (1 request), for a source with no catalogue to sync.
+
+    Added or updated and marked active; no other track is retired, since
+    nothing lists them all.
+    """
+    connector = ops.registry.get(source)
+    http = ops.http.for_connector(connector.info)
+    run.progress(f"fetching track {track_id}", done=0, total=1)
+    try:
+        record = connector.call("fetch_track", http=http, track_slug=track_id)
+    finally:
+        run.report.requests = http.requests
+    now = utcnow()
+    with write_transaction():
+        upsert_rows(
+            Track,
+            [_track_row(source, record, now)],
+            ("source", "source_track_slug"),
+            (Track.source == source)
+            & (Track.source_track_slug == record.source_track_slug.lower()),
+            run.report.counts,
+            bookkeeping=_BOOKKEEPING,
+        )
+    logger.info("track {} ({}) stored", record.source_track_slug, record.track_name)
+    run.progress("done", done=1)
+
+
+def _track_row(source: str, record: TrackRecord, now: datetime) -> dict[str, Any]:
+    return {
+        "source": source,
+        "source_track_slug": record.source_track_slug.lower(),
+        "track_name": record.track_name,
+        "track_url": record.track_url,
+        "events_url": record.events_url,
+        "liverc_track_last_updated": record.last_updated_text,
+        "last_updated_at": record.last_updated_at,
+        "is_active": True,
+        "last_seen_at": now,
+    }
 
 
 def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
@@ -38,20 +86,7 @@ def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
         report.requests = http.requests
     logger.info("{} tracks listed", len(records))
     now = utcnow()
-    rows = [
-        {
-            "source": source,
-            "source_track_slug": record.source_track_slug.lower(),
-            "track_name": record.track_name,
-            "track_url": record.track_url,
-            "events_url": record.events_url,
-            "liverc_track_last_updated": record.last_updated_text,
-            "last_updated_at": record.last_updated_at,
-            "is_active": True,
-            "last_seen_at": now,
-        }
-        for record in records
-    ]
+    rows = [_track_row(source, record, now) for record in records]
     listed = [row["source_track_slug"] for row in rows]
     with write_transaction():
         upsert_rows(
@@ -60,7 +95,7 @@ def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
             ("source", "source_track_slug"),
             Track.source == source,
             report.counts,
-            bookkeeping=frozenset({"last_seen_at", "last_updated_at"}),
+            bookkeeping=_BOOKKEEPING,
         )
         gone = (
             Track.update(is_active=False)

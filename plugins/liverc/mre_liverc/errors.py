@@ -10,7 +10,7 @@ connector; each names the page.
 
 from __future__ import annotations
 
-from mre_core.errors import ValidationError
+from mre_core.connector import ValidationError
 
 
 class PageRefusedError(ValidationError):

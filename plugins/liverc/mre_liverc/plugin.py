@@ -9,17 +9,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from mre_core import hookimpl
-from mre_core.http import SourceHttp
-from mre_core.records import (
+from mre_core.connector import (
     ConnectorInfo,
     EntryRecord,
     EventRecord,
     RaceDetail,
     RaceRecord,
+    SourceHttp,
     TrackRecord,
+    hookimpl,
+    utcnow,
 )
-from mre_core.timeutil import utcnow
 from mre_liverc import __version__, urls
 from mre_liverc.pages.catalogue import parse_catalogue
 from mre_liverc.pages.entry_list import parse_entry_list
@@ -30,7 +30,14 @@ from mre_liverc.pages.track_events import parse_track_events
 
 @hookimpl
 def describe_connector() -> ConnectorInfo:
-    return ConnectorInfo(source="liverc", version=__version__, hosts=urls.HOSTS, title="LiveRC")
+    return ConnectorInfo(
+        source="liverc",
+        version=__version__,
+        hosts=urls.HOSTS,
+        title="LiveRC",
+        contract="1.0",
+        capabilities=("catalogue", "entry_list", "laps"),
+    )
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from mre_core.errors import UsageError
+from mre_core.connector import UsageError
 
 DOMAIN = "liverc.com"
 CATALOGUE_URL = "https://live.liverc.com/"

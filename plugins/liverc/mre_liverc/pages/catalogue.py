@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mre_core.errors import ParseError
-from mre_core.records import TrackRecord
+from mre_core.connector import ParseError, TrackRecord
 from mre_liverc import urls
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import column_map, find_table, page, shown_text, text_of

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from mre_core.errors import ParseError
-from mre_core.records import EntryRecord
+from mre_core.connector import EntryRecord, ParseError
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import (
     banner_lines,

@@ -27,8 +27,7 @@ import re
 
 from parsel import Selector
 
-from mre_core.errors import ParseError
-from mre_core.records import RaceRecord
+from mre_core.connector import ParseError, RaceRecord
 from mre_liverc import urls
 from mre_liverc.errors import WrongPageError
 from mre_liverc.pages.anomalies import anomaly

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from parsel import Selector, SelectorList
 
-from mre_core.errors import ParseError
+from mre_core.connector import ParseError
 
 # Elements nested in one another; LiveRC's pages nest 17 deep at most.
 MAX_NESTING = 256

@@ -51,9 +51,7 @@ from typing import Any
 
 from lxml import etree
 
-from mre_core.errors import ParseError
-from mre_core.names import normalize_name
-from mre_core.records import LapRecord, RaceDetail, ResultRecord
+from mre_core.connector import LapRecord, ParseError, RaceDetail, ResultRecord, normalize_name
 from mre_liverc.errors import PageRefusedError
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import (

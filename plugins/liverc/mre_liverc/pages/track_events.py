@@ -6,8 +6,7 @@ The events table is the first table with Event Name and Date columns
 
 from __future__ import annotations
 
-from mre_core.errors import ParseError
-from mre_core.records import EventRecord
+from mre_core.connector import EventRecord, ParseError
 from mre_liverc import urls
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import column_map, find_table, hidden_text, page, shown_text
