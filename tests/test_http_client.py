@@ -23,6 +23,7 @@ from mre_core.errors import (
     SiteHeldError,
 )
 from mre_core.http import HttpClient
+from mre_core.http.cassette import Cassette
 from mre_core.http.pacing import MAX_HOLD_S, SiteGate, backoff_delay, retry_after_seconds
 from mre_core.records import ConnectorInfo
 from mre_core.settings import Settings
@@ -240,6 +241,20 @@ def test_the_kill_switch_stops_every_request(simulator, monkeypatch):
 def test_an_honest_user_agent(client, simulator):
     client.get(CATALOGUE)
     assert simulator.requests[0].user_agent == f"mre/{__version__} (+mailto:club@example.org)"
+
+
+def test_a_connectors_headers_are_sent_and_never_recorded_in_a_cassette(simulator, tmp_path):
+    settings = Settings(
+        http_resolve=f"*.liverc.com=127.0.0.1:{simulator.port}", http_min_interval_s=0.0
+    )
+    path = tmp_path / "recorded.yaml"
+    cassette = Cassette(path, "record")
+    with HttpClient(settings, cassette) as http, cassette.active():
+        http.for_connector(LIVERC).get(CATALOGUE, headers={"X-Api-Key": "s3cret-key"})
+    assert simulator.requests[0].headers["x-api-key"] == "s3cret-key"
+    recorded = path.read_text()
+    assert "s3cret-key" not in recorded
+    assert "user-agent" in recorded.lower()  # the harmless headers stay
 
 
 def test_at_most_two_requests_in_flight_per_site_by_default(simulator):

@@ -104,8 +104,16 @@ class _Given:
 
 
 def _canonical_request(request: VcrRequest) -> VcrRequest:
-    """Record the URL the connector asked for, not the loopback it was resolved to."""
+    """Record the URL the connector asked for, not the loopback it was resolved to, and
+    none of the request's headers but the harmless ones: a connector's API key (say)
+    must never end up in a cassette someone shares."""
     original = request.headers.pop(ORIGINAL_URL_HEADER, None)
     if original:
         request.uri = original
+    request.headers = {
+        name: value for name, value in request.headers.items() if name.lower() in _KEPT_HEADERS
+    }
     return request
+
+
+_KEPT_HEADERS = frozenset({"user-agent", "accept", "accept-encoding"})

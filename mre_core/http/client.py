@@ -30,7 +30,7 @@ from __future__ import annotations
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
@@ -151,7 +151,7 @@ class HttpClient:
                 f"fetching is turned off (MRE_SCRAPE_ENABLED=0); not fetching {url}"
             )
 
-    def get(self, url: str, site: str) -> Page:
+    def get(self, url: str, site: str, headers: Mapping[str, str] | None = None) -> Page:
         """Fetch `url` within the budget of `site` (the source of the connector asking)."""
         replaying = self._replaying
         self.check_enabled(url)
@@ -162,11 +162,11 @@ class HttpClient:
             started = time.monotonic()
             try:
                 if replaying:
-                    response = self._send(url)
+                    response = self._send(url, headers)
                 else:
                     with gate.turn():
                         started = time.monotonic()
-                        response = self._send(url)
+                        response = self._send(url, headers)
             except CannotOverwriteExistingCassetteException:
                 raise ReplayMissError(
                     url, str(self.cassette.path if self.cassette else "")
@@ -196,10 +196,10 @@ class HttpClient:
                     continue
             return self._page(url, response, replaying)
 
-    def _send(self, url: str) -> httpx.Response:
+    def _send(self, url: str, headers: Mapping[str, str] | None) -> httpx.Response:
         """One try, within its deadline and the size cap (`mre_core.http.limits`)."""
         with limits.attempt(url, self.settings):
-            return self._client.get(url)
+            return self._client.get(url, headers=headers)
 
     def _page(self, url: str, response: httpx.Response, replaying: bool) -> Page:
         status = response.status_code
@@ -281,7 +281,9 @@ class SourceHttp:
         self._lock = threading.Lock()
         self.requests = 0
 
-    def get(self, url: str) -> Page:
+    def get(self, url: str, headers: Mapping[str, str] | None = None) -> Page:
+        """Fetch `url` politely. `headers` are added to the request (an API key, an
+        `Accept`); they are never written into a recorded cassette."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         if parts.scheme != "https" or not any(fnmatchcase(host, p) for p in self._info.hosts):
@@ -292,4 +294,4 @@ class SourceHttp:
         self._client.check_enabled(url)  # a refused request is not counted
         with self._lock:
             self.requests += 1
-        return self._client.get(url, site=self._info.source)
+        return self._client.get(url, site=self._info.source, headers=headers)

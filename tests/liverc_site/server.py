@@ -45,6 +45,7 @@ class RequestRecord:
     fault: str | None = None
     done: bool = False
     user_agent: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
     answered_at: float | None = None  # when the response started (or the drop)
     waited: float = 0.0  # seconds held before answering: latency plus delay faults
 
@@ -331,7 +332,13 @@ class LiveRCSimulator:
         record_target = target if target.startswith("/") else "/" + rest
         key = f"{host}/{rest}"
         record = RequestRecord(
-            host, record_target, None, arrival, h.command, user_agent=h.headers.get("User-Agent")
+            host,
+            record_target,
+            None,
+            arrival,
+            h.command,
+            user_agent=h.headers.get("User-Agent"),
+            headers={name.lower(): value for name, value in h.headers.items()},
         )
         self._record(record)
         self._arrive()
