@@ -5,7 +5,7 @@ The public Python API for apps that embed mre (the CLI uses exactly this):
     from mre_core import IngestionService
 
     with IngestionService.open("sqlite:///races.db") as mre:
-        mre.sync_tracks("liverc")
+        mre.sync_tracks()  # the installed catalogue (LiveRC's)
         mre.refresh_events("canberraoffroad", depth="none")
         report = mre.ingest_event("486677")
         print(report.counts)

@@ -11,7 +11,10 @@ MRE_REQUIRE_POSTGRES=1 a missing server fails instead of skipping.
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
+import sys
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -207,3 +210,23 @@ def worker_in_thread(service: Any, concurrency: int = 1, poll_s: float = 0.5) ->
         worker.stop()
         thread.join(60)
         assert not thread.is_alive()
+
+
+@pytest.fixture
+def installed(monkeypatch):
+    """Entry points of the group 'mre': the real liverc one plus modules a test adds."""
+    real = [ep for ep in importlib.metadata.entry_points(group="mre") if ep.name == "liverc"]
+    extra: list[importlib.metadata.EntryPoint] = []
+    monkeypatch.setattr(
+        importlib.metadata,
+        "entry_points",
+        lambda group=None: real + extra if group == "mre" else [],
+    )
+
+    def add(name: str, module: types.ModuleType | str) -> None:
+        target = module if isinstance(module, str) else module.__name__
+        if not isinstance(module, str):
+            monkeypatch.setitem(sys.modules, module.__name__, module)
+        extra.append(importlib.metadata.EntryPoint(name, target, "mre"))
+
+    return add

@@ -43,6 +43,7 @@ from mre_core.storage.models import (
     RaceResult,
     Track,
 )
+from tests.fake_connectors import plugin_module
 
 TRACK = TrackRecord("club", "The Club", "https://club.example/", "https://club.example/events")
 EVENT = EventRecord("e1", "Winter Series", "https://club.example/e1", datetime(2025, 1, 5))
@@ -378,3 +379,27 @@ def test_the_liverc_connector_imports_nothing_of_mre_core_but_the_connector_api(
             elif isinstance(node, ast.Import):
                 imported.update(alias.name for alias in node.names)
     assert sorted(m for m in imported if m.split(".")[0] == "mre_core") == ["mre_core.connector"]
+
+
+# --- no source named where the database or the installed connectors tell ----------
+
+
+def test_tracks_sync_syncs_every_installed_catalogue(installed, settings, capsys):
+    installed("other", plugin_module("mre_other", "other"))
+    demo = str(Path(__file__).parents[1] / "cassettes" / "demo.yaml")
+    args = ["--db", settings.database_url, "--replay", demo, "tracks", "sync"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "sync_tracks catalogue: succeeded, 1 request" in out  # LiveRC's, from the cassette
+    assert "sync_tracks catalogue: succeeded, 0 requests" in out  # the other's, from memory
+    with IngestionService.open(settings=settings) as service:
+        assert service.catalogue_sources() == ["liverc", "other"]
+        by_source = {
+            s: Track.select().where(Track.source == s).count() for s in ("liverc", "other")
+        }
+        assert by_source == {"liverc": 3, "other": 1}
+        with pytest.raises(UsageError) as caught:
+            service.sync_tracks()
+    assert str(caught.value) == (
+        "name the source whose catalogue to sync (with one: liverc, other)"
+    )

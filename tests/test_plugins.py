@@ -2,80 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.metadata
-import sys
-import types
-
 import pytest
 
 import mre_liverc
 from mre_core import hookimpl
-from mre_core.connector import CAPABILITIES
 from mre_core.errors import UsageError
 from mre_core.plugins import ConnectorRegistry
-from mre_core.records import ConnectorInfo, TrackRecord
-
-HOOKS = ("list_tracks", "list_events_for_track", "fetch_entry_list", "fetch_races", "fetch_laps")
-
-
-def plugin_module(
-    name: str,
-    source: str,
-    *,
-    hooks: tuple[str, ...] = HOOKS,
-    contract: str = "1.0",
-    capabilities: tuple[str, ...] | None = None,
-    **extra,
-):
-    """A connector module built on the fly, shaped like a third party's plugin; by
-    default it declares the capabilities of the optional hooks it has."""
-    module = types.ModuleType(name)
-    if capabilities is None:
-        capabilities = tuple(c for c, hook in CAPABILITIES.items() if hook in hooks)
-
-    @hookimpl
-    def describe_connector():
-        return ConnectorInfo(
-            source=source,
-            version="9.9",
-            hosts=(f"*.{source}.example",),
-            contract=contract,
-            capabilities=capabilities,
-        )
-
-    def answer(hook):
-        @hookimpl(specname=hook)
-        def impl(**kwargs):
-            return [TrackRecord(f"{source}-track", f"answered by {source}", "u", "e")]
-
-        return impl
-
-    module.describe_connector = describe_connector
-    for hook in hooks:
-        setattr(module, f"impl_{hook}", answer(hook))
-    for key, value in extra.items():
-        setattr(module, key, value)
-    return module
-
-
-@pytest.fixture
-def installed(monkeypatch):
-    """Entry points of the group 'mre': the real liverc one plus modules a test adds."""
-    real = [ep for ep in importlib.metadata.entry_points(group="mre") if ep.name == "liverc"]
-    extra: list[importlib.metadata.EntryPoint] = []
-    monkeypatch.setattr(
-        importlib.metadata,
-        "entry_points",
-        lambda group=None: real + extra if group == "mre" else [],
-    )
-
-    def add(name: str, module: types.ModuleType | str) -> None:
-        target = module if isinstance(module, str) else module.__name__
-        if not isinstance(module, str):
-            monkeypatch.setitem(sys.modules, module.__name__, module)
-        extra.append(importlib.metadata.EntryPoint(name, target, "mre"))
-
-    return add
+from mre_core.records import ConnectorInfo
+from tests.fake_connectors import HOOKS, plugin_module
 
 
 def test_liverc_is_found_through_its_entry_point():

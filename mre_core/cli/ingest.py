@@ -44,15 +44,18 @@ app = Typer(
 @app.callback()
 def choose_source(
     ctx: typer.Context,
-    source: str = typer.Option(
-        "liverc", "--source", metavar="SOURCE", help="The connector (source) to use."
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        metavar="SOURCE",
+        help="The connector (source); needed only for an id that two sources share.",
     ),
 ) -> None:
     ctx.obj = source
 
 
 def _source(ctx: typer.Context) -> Any:
-    return ctx.parent.obj if ctx.parent else "liverc"
+    return ctx.parent.obj if ctx.parent else None
 
 
 @app.command("refresh-events")

@@ -27,27 +27,31 @@ app = Typer(
 @app.command("sync")
 def sync(
     ctx: typer.Context,
-    source: str = typer.Option(
-        "liverc", "--source", metavar="SOURCE", help="The connector whose catalogue to sync."
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        metavar="SOURCE",
+        help="Only this connector's catalogue (default: every installed one).",
     ),
     detach: bool = DETACH_OPTION,
     as_json: bool = JSON_REPORT_OPTION,
 ) -> None:
-    """Sync the catalogue: add, update and retire tracks (1 request).
+    """Sync the catalogue: add, update and retire tracks (1 request a source).
 
     New tracks are added, known ones updated, and tracks no longer listed are
-    marked inactive (never deleted). No event is touched.
+    marked inactive (never deleted). No event is touched. Every installed
+    connector that has a catalogue is synced, one after the other.
 
     Example: mre tracks sync
     """
-    if detach:
-        with state(ctx).service() as service:
-            submitted = service.submit_track_sync(source)
-        output.submission(submitted, as_json)
-        return
     with state(ctx).service() as service:
-        report = service.sync_tracks(source)
-    finish(report, as_json)
+        # None when nothing has a catalogue: the service's usage error says so.
+        sources = [source] if source else service.catalogue_sources() or [None]
+        for each in sources:
+            if detach:
+                output.submission(service.submit_track_sync(each), as_json)
+            else:
+                finish(service.sync_tracks(each), as_json)
 
 
 @app.command("add")

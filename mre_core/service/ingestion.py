@@ -173,9 +173,15 @@ class IngestionService:
 
     # --- the three operations, run now in the caller's thread -------------------
 
+    def catalogue_sources(self) -> list[str]:
+        """The installed sources whose catalogue `sync_tracks` can sync."""
+        return [c.source for c in self.registry.connectors() if c.can("catalogue")]
+
     @_in_database
-    def sync_tracks(self, source: str = "liverc") -> OperationReport:
-        self._catalogue_of(source)  # refused before a run is recorded
+    def sync_tracks(self, source: str | None = None) -> OperationReport:
+        """Sync one source's catalogue: `source`, or the one installed source that has a
+        catalogue (several: name one; `catalogue_sources` lists them)."""
+        source = self._catalogue_of(source)  # refused before a run is recorded
         return self._run_now("sync_tracks", source, "catalogue", {})
 
     @_in_database
@@ -219,8 +225,8 @@ class IngestionService:
     # --- the same, as jobs: submitted now, run by a worker ------------------------
 
     @_in_database
-    def submit_track_sync(self, source: str = "liverc") -> Submission:
-        self._catalogue_of(source)
+    def submit_track_sync(self, source: str | None = None) -> Submission:
+        source = self._catalogue_of(source)
         return self._submit("sync_tracks", source, "catalogue", {})
 
     @_in_database
@@ -443,12 +449,19 @@ class IngestionService:
         how = "cancelled" if isinstance(error, RunCancelledError) else "failed"
         logger.error("{} {}: {}: {}", run.report.operation, run.report.target, how, error)
 
-    def _catalogue_of(self, source: str) -> None:
+    def _catalogue_of(self, source: str | None) -> str:
+        if source is None:
+            sources = self.catalogue_sources()
+            if len(sources) != 1:
+                have = ", ".join(sources) if sources else "none installed"
+                raise UsageError(f"name the source whose catalogue to sync (with one: {have})")
+            return sources[0]
         if not self.registry.get(source).can("catalogue"):
             raise UsageError(
                 f"source {source!r} has no catalogue to sync: add its tracks one by one "
                 f"(mre tracks add --source {source} TRACK_ID)"
             )
+        return source
 
     def _check_source(self, source: str | None, reading: bool = False) -> None:
         """Refuse a source no connector provides, as `sync_tracks` does (exit 2).

@@ -52,7 +52,11 @@ class Open(BaseModel):
 
 class SyncTracksRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    source: str = Field("liverc", description="The connector whose catalogue to sync.")
+    source: str | None = Field(
+        None,
+        description="The connector whose catalogue to sync; may be left out when one "
+        "installed connector has a catalogue.",
+    )
 
 
 class SyncEventsRequest(BaseModel):
