@@ -8,10 +8,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+from jinja2 import Environment
 from peewee import fn
 
 from mre_core.console.pages.auth import safe_next
-from mre_core.console.pages.formatting import days, duration, lap_time, laps_time
+from mre_core.console.pages.formatting import FILTERS, days, duration, lap_time, laps_time, percent
+from mre_core.console.pages.results_table import result_rows
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.models import RaceDriver
@@ -117,6 +121,82 @@ def test_times_and_dates_read_as_on_liverc():
         duration({"started_at": start, "finished_at": datetime(2025, 1, 1, 10, 1, 5)}) == "1m 05s"
     )
     assert duration({"started_at": None, "finished_at": None}) == "–"
+
+
+# The results rows as the event page's Jinja loop printed them, before result_rows.
+JINJA_ROWS = """{% for res in results %}<tr>
+<td class="num">{{ res["position"] if res["position"] is not none else "–" }}</td>
+<td>{{ res["driver"] }}</td>
+<td class="num">{{ res["car_number"] or "–" }}</td>
+<td class="num">{{ res|laps_time }}</td>
+<td class="num">{{ res["behind"] or "–" }}</td>
+<td class="num">{{ res["fast_lap_time"]|lap_time }}{% if res["fast_lap_number"] %} \
+<span class="muted">(lap {{ res["fast_lap_number"] }})</span>{% endif %}</td>
+<td class="num">{{ res["avg_lap_time"]|lap_time }}</td>
+<td class="num">{{ res["consistency"]|percent }}</td>
+</tr>
+{% endfor %}"""
+
+# Results as event_detail gives them, their texts made of what HTML escapes.
+_seconds = st.none() | st.floats(0, 7200, allow_nan=False)
+_text = st.text(st.sampled_from("ab1/:.<>&\"' É"), max_size=12)
+_results = st.lists(
+    st.fixed_dictionaries(
+        {
+            "position": st.none() | st.integers(1, 30),
+            "driver": _text,
+            "car_number": st.none() | _text,
+            "laps": st.none() | st.integers(0, 99),
+            "total_time_raw": _text,
+            "behind": st.none() | _text,
+            "fast_lap_time": _seconds,
+            "fast_lap_number": st.none() | st.integers(0, 99),
+            "avg_lap_time": _seconds,
+            "consistency": st.none() | st.floats(0, 100, allow_nan=False),
+        }
+    ),
+    max_size=4,
+)
+
+
+@given(_results)
+def test_result_rows_are_the_cells_the_jinja_loop_printed(results):
+    env = Environment(autoescape=True)
+    env.filters.update(FILTERS, laps_time=laps_time, percent=percent)
+    printed = env.from_string(JINJA_ROWS).render(results=results)
+    assert _tags_only(result_rows(results)) == _tags_only(printed)
+
+
+def _tags_only(html: str) -> str:
+    """HTML without the line breaks between tags, which a browser does not show in a table,
+    and with quotes escaped as html.escape spells them (markupsafe: &#34; and &#39;)."""
+    return re.sub(r">\n<", "><", html).replace("&#34;", "&quot;").replace("&#39;", "&#x27;")
+
+
+def test_result_rows_show_names_as_text():
+    row = {
+        "position": None,
+        "driver": SCRIPT,
+        "car_number": None,
+        "laps": 3,
+        "total_time_raw": "",
+        "behind": "O'Hara & <b>",
+        "fast_lap_time": 83.2,
+        "fast_lap_number": 2,
+        "avg_lap_time": None,
+        "consistency": 91.44,
+    }
+    cells = [td.decode_contents() for td in BeautifulSoup(result_rows([row]), "html.parser")("td")]
+    assert cells == [
+        "–",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "–",
+        "3",
+        "O'Hara &amp; &lt;b&gt;",
+        '1:23.200 <span class="muted">(lap 2)</span>',
+        "–",
+        "91.4%",
+    ]
 
 
 async def test_an_unknown_page_is_a_page_for_a_person_and_json_for_a_program(api):

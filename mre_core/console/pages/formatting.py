@@ -1,4 +1,5 @@
-"""How the pages show numbers, times and dates: Jinja filters, one rule each.
+"""How the pages show numbers, times and dates, one rule each: Jinja filters, and
+the cells of the event page's results (results_table.py).
 
 Racers read lap times as LiveRC prints them (seconds to the thousandth, minutes
 from a minute up), so the console does the same; an empty cell is a dash.
@@ -66,10 +67,8 @@ def laps_time(result: dict[str, Any]) -> str:
 
 FILTERS = {
     "lap_time": lap_time,
-    "percent": percent,
     "day": day,
     "moment": moment,
     "duration": duration,
-    "laps_time": laps_time,
 }
 GLOBALS = {"days": days}

@@ -1,7 +1,8 @@
 """One template environment for every page, and the page an error becomes.
 
 Autoescape is on for every template (Starlette's default for .html): names come
-from LiveRC and may hold markup, and no template marks data `|safe`.
+from LiveRC and may hold markup, and no template marks data `|safe`. The one
+filter that returns markup, `result_rows`, escapes every text it inserts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from starlette.exceptions import HTTPException
 from mre_core.console import security
 from mre_core.console.errors import http_error, status_of
 from mre_core.console.pages.formatting import FILTERS, GLOBALS
+from mre_core.console.pages.results_table import result_rows
 from mre_core.errors import MreError
 from mre_core.service.ingestion import IngestionService
 
@@ -27,6 +29,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 templates = Jinja2Templates(directory=TEMPLATES)
 templates.env.filters.update(FILTERS)
+templates.env.filters["result_rows"] = result_rows
 templates.env.globals.update(GLOBALS)
 templates.env.globals["csrf_token"] = security.csrf_token
 templates.env.globals["show_logout"] = lambda request: (
