@@ -35,6 +35,8 @@ from mre_liverc.pages.race_result import (
 from mre_liverc.scripts import (
     MAX_DEPTH,
     ScriptLiteralError,
+    _as_laid_out,
+    _read,
     nesting,
     read_literal,
     read_racer_laps,
@@ -134,6 +136,62 @@ def test_generated_blocks_hold_the_generated_laps():
             assert _rows_as_json_reads_them(text) == grid + laps
             escaped += "\\'" in text
     assert escaped, "no block with an escaped apostrophe was checked"
+
+
+# --- a block as LiveRC lays it out, read without chompjs ---------------------------
+
+
+@pytest.fixture(scope="module")
+def laid_out_blocks(sample) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every block of both real race pages and of a generated event (escapes included)."""
+    blocks = [text for name in REAL_RACES for text in _literals(sample(name)).values()]
+    site = generate_site(5, tracks=1, events_per_track=1, races=4, drivers_per_race=10)
+    pages = SitePages(site)
+    track = site.tracks[0]
+    for race in track.events[0].races:
+        blocks += _literals(pages[race_url(track.slug, race.race_id)].decode()).values()
+    return blocks
+
+
+def test_blocks_as_liverc_lays_them_out_are_read_as_chompjs_reads_them(laid_out_blocks):
+    blocks = laid_out_blocks
+    for text in blocks:
+        laid_out = _as_laid_out(text)
+        assert laid_out is not None, "a block as LiveRC lays it out is read without chompjs"
+        assert laid_out == _read(text, rows=True)
+    assert any("\\'" in text for text in blocks), "no block with an escaped apostrophe"
+
+
+def _chompjs_outcome(text: str) -> object:
+    try:
+        return _read(text, rows=True)
+    except ScriptLiteralError:
+        return ScriptLiteralError
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    data=st.data(),
+    insert=st.text(alphabet="\t\n\r '\"\\{}[],:0123456789.é\x00", min_size=0, max_size=4),
+    cut=st.integers(0, 3),
+)
+def test_a_laid_out_block_changed_anywhere_is_read_as_chompjs_reads_it(
+    laid_out_blocks, data, insert, cut
+):
+    text = data.draw(st.sampled_from(laid_out_blocks))
+    at = data.draw(st.integers(0, len(text)))
+    changed = text[:at] + insert + text[at + cut :]
+    laid_out = _as_laid_out(changed)
+    if laid_out is not None:  # read without chompjs only when chompjs would read the same
+        assert laid_out == _chompjs_outcome(changed)
+
+
+def test_a_lone_surrogate_in_a_laid_out_block_is_left_to_chompjs(laid_out_blocks):
+    # A page's text has none (UTF-8 cannot encode one); chompjs refuses it.
+    text = laid_out_blocks[0].replace("ARI BAKLA", "ARI \ud800BAKLA")
+    assert _as_laid_out(text) is None
+    with pytest.raises(ScriptLiteralError):
+        read_racer_laps(text)
 
 
 @pytest.mark.parametrize(

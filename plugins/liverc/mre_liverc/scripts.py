@@ -28,8 +28,10 @@ A racerLaps block is read by `read_racer_laps`: chompjs's JSON of a block as
 LiveRC writes it (strings, and laps of LiveRC's five keys) is read by regular
 expressions into the values json.loads would give, its laps as rows of
 strings, without a dict or a key for each lap (see `_plain_block`); any other
-JSON goes to json.loads. `tests/test_liverc_scripts.py` holds the two readings
-equal on every real and generated race page and on hypothesis' blocks.
+JSON goes to json.loads. A block laid out as LiveRC lays it out (a key a line,
+tab-indented) is read from the page's text by the same kind of expressions,
+without chompjs (see `_as_laid_out`). `tests/test_liverc_scripts.py` holds the
+readings equal on every real and generated race page and on hypothesis' blocks.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def read_racer_laps(text: str) -> tuple[Any, list[LapRow] | None]:
     reads of a lap and nothing else, and no nesting has to be measured (a block
     as LiveRC writes it nests four deep).
     """
-    return _read(text, rows=True)
+    return _as_laid_out(text) or _read(text, rows=True)
 
 
 def _read(text: str, rows: bool) -> tuple[Any, list[LapRow] | None]:
@@ -136,6 +138,58 @@ def _plain_block(json_text: str) -> tuple[dict[str, Any], list[LapRow]] | None:
     if "laps" in fields:
         return None
     return fields, _LAPS.findall(laps)
+
+
+# A block as LiveRC lays it out in the page: each key on a line of its own, indented
+# by tabs (`'key' : 'value',`), the laps last, each lap followed by a comma, the
+# values as _RACER_BLOCK takes them. chompjs turns a JavaScript string into its
+# content, `\'` into a quote; a string without a backslash, either quote, a
+# control character or a lone surrogate (which chompjs refuses) is its own content.
+_LINE = r"\n\t*+"
+_JS_TEXT = r"""[^'"\\\x00-\x1f\ud800-\udfff]*+"""
+_JS_QUOTED = r"""(?:[^'"\\\x00-\x1f\ud800-\udfff]++|\\')*+"""  # `\'` escapes too
+_LAID_OUT_HEAD = re.compile(
+    rf"\{{{_LINE}((?:'{_JS_QUOTED}' : '{_JS_QUOTED}',{_LINE})*+)'laps' : \[{_LINE}"
+)
+_LAID_OUT_PAIRS = re.compile(rf"'({_JS_QUOTED})' : '({_JS_QUOTED})'")
+_LAID_OUT_LAP = re.compile(
+    r"\{%L'lapNum' : '(%N)',%L'pos' : '(%N)',%L'time' : '(%T)',%L'pace' : '(%S)',"
+    r"%L'segments' : \[%L\]%L\},%L".replace("%L", _LINE)
+    .replace("%N", _NUMBER)
+    .replace("%T", _SECONDS)
+    .replace("%S", _JS_TEXT)
+)
+_LAID_OUT_END = re.compile(rf"\]{_LINE}\}}")
+
+
+def _as_laid_out(text: str) -> tuple[dict[str, Any], list[LapRow]] | None:
+    """`read_racer_laps(text)` of a block as LiveRC lays it out in the page, read
+    from that text; else None.
+
+    chompjs spent longer on the page's indentation (three quarters of a block)
+    than anything else. Here the head, up to the laps, is matched whole; the
+    laps are split off by the lap's pattern, which must match each time right
+    where the last match ended (every piece between two is empty) and be
+    followed by the end of the array and of the object; what follows that is
+    ignored, as chompjs ignores it (`text` is a page's, as lxml gives it: it holds
+    no lone surrogate, which chompjs would refuse even there; nor a NUL, but that
+    is checked: it costs nothing). A `\\'` in a key or
+    value is its quote. Anything else (another layout, an escape in a lap) is
+    left to chompjs.
+    """
+    head = _LAID_OUT_HEAD.match(text) if "\x00" not in text else None  # chompjs refuses NUL
+    if head is None:
+        return None
+    parts = _LAID_OUT_LAP.split(text[head.end() :])
+    if any(parts[0:-1:5]) or not _LAID_OUT_END.match(parts[-1]):
+        return None
+    fields = {
+        key.replace("\\'", "'"): value.replace("\\'", "'")
+        for key, value in _LAID_OUT_PAIRS.findall(head.group(1))
+    }
+    if "laps" in fields:
+        return None
+    return fields, list(zip(parts[1::5], parts[2::5], parts[3::5], parts[4::5], strict=True))
 
 
 def _loads(json_text: str) -> Any:
