@@ -19,7 +19,7 @@ CASSETTE = Path(__file__).resolve().parent.parent / "cassettes" / "demo.yaml"
 
 def main(database_url: str) -> None:
     with IngestionService.open(database_url, cassette=Cassette(CASSETTE, "replay")) as mre:
-        mre.sync_tracks("liverc")
+        mre.sync_tracks()  # every installed catalogue: LiveRC's here
         mre.refresh_events("quickanddirtyrcandhobby")
         report = mre.ingest_event("413880")
         print(f"{report.status}: {report.requests} requests, {report.counts.written} rows written")

@@ -39,6 +39,7 @@ from mre_core.records import (
     LapRecord,
     RaceDetail,
     RaceRecord,
+    RequestBound,
     ResultRecord,
     TrackRecord,
 )
@@ -71,6 +72,7 @@ __all__ = [
     "ParseError",
     "RaceDetail",
     "RaceRecord",
+    "RequestBound",
     "ResultRecord",
     "SourceHttp",
     "TrackRecord",

@@ -31,12 +31,15 @@ class InvalidAnswerError(Exception):
         super().__init__(f"{path}: {problem}" if path else problem)
 
 
+_RECORD = object  # a _Field's `container` for a record nested as is, not in a list
+
+
 @dataclass(frozen=True, slots=True)
 class _Field:
     name: str
     accepts: tuple[type, ...]  # exact types; float also takes int
     nullable: bool
-    container: type | None  # list, tuple or dict
+    container: type | None  # list, tuple, dict, or _RECORD
     item: type | None  # the type of a container's items (a record type for lists)
     key: bool
 
@@ -89,6 +92,9 @@ def _check_value(value: object, spec: _Field, path: str) -> None:
         ):
             raise InvalidAnswerError(path, f"expected a dict of str to str, got {_kind(value)}")
         return
+    if spec.container is _RECORD:
+        _check_record(value, spec.accepts[0], path)
+        return
     if type(value) not in spec.accepts:
         raise InvalidAnswerError(
             path, f"expected {_name(spec.accepts[0])}, got {_kind(value)} {value!r:.60}"
@@ -123,6 +129,8 @@ def _field(f: dataclasses.Field[Any], hint: Any) -> _Field:
         (hint,) = [a for a in args if a is not type(None)]
     container = typing.get_origin(hint)
     key = bool(f.metadata.get("key"))
+    if dataclasses.is_dataclass(hint):
+        return _Field(f.name, (hint,), nullable, _RECORD, None, key)
     if container is None:
         accepts = (float, int) if hint is float else (hint,)
         return _Field(f.name, accepts, nullable, None, None, key)

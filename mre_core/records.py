@@ -22,6 +22,25 @@ KEY: dict[str, Any] = {"key": True}
 
 
 @dataclass(frozen=True, slots=True)
+class RequestBound:
+    """At most how many requests one whole event costs a connector:
+    `fixed + per_race × races + per_result × results` (results: rows of all its races).
+
+    LiveRC's is 2 + 1 a race (the entry list, the event page, each race's
+    page); a source that serves each driver's laps on a page of its own adds
+    1 a result. The core reports it, and the conformance suite holds the
+    connector to it.
+    """
+
+    fixed: int
+    per_race: int = 0
+    per_result: int = 0
+
+    def of(self, races: int, results: int) -> int:
+        return self.fixed + self.per_race * races + self.per_result * results
+
+
+@dataclass(frozen=True, slots=True)
 class ConnectorInfo:
     """Who a connector is, where it may fetch, and what it can do.
 
@@ -30,7 +49,8 @@ class ConnectorInfo:
     the connector contract it was written for (`mre_core.connector.CONTRACT`
     when it was written) and `capabilities` what it can do, from
     `mre_core.connector.CAPABILITIES`: both are required, as mre cannot
-    guess either.
+    guess either. `event_requests` bounds what an event costs (see
+    RequestBound); the conformance suite requires it.
     """
 
     source: str = field(metadata=KEY)
@@ -39,6 +59,7 @@ class ConnectorInfo:
     title: str = ""
     contract: str = ""
     capabilities: tuple[str, ...] = ()
+    event_requests: RequestBound | None = None
 
 
 @dataclass(slots=True)
@@ -174,6 +195,7 @@ class RaceDetail:
 
 
 RECORD_TYPES: tuple[type, ...] = (
+    RequestBound,
     ConnectorInfo,
     TrackRecord,
     EventRecord,

@@ -60,7 +60,7 @@ def _type_schema(hint: Any) -> dict[str, Any]:
         if type(None) in args:
             if "type" in schema:
                 return {**schema, "type": [schema["type"], "null"]}
-            return {"anyOf": [*schema["anyOf"], {"type": "null"}]}
+            return {"anyOf": [*schema.get("anyOf", [schema]), {"type": "null"}]}
         return schema
     if origin in (list, tuple):
         return {"type": "array", "items": _type_schema(args[0])}
@@ -105,6 +105,24 @@ def shipped_schema(name: str) -> dict[str, Any]:
         raise KeyError(f"no record named {name!r} (known: {known})")
     shipped = resources.files("mre_core") / "schemas" / f"{name}.schema.json"
     return json.loads(shipped.read_text(encoding="utf-8"))
+
+
+def validator(name: str) -> Any:
+    """A jsonschema validator of record `name` against the shipped schemas, the records
+    it refers to resolved among them (jsonschema is a test dependency: imported here)."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    folder = resources.files("mre_core") / "schemas"
+    registry = Registry().with_resources(
+        (f"{cls.__name__}.schema.json", Resource.from_contents(shipped_schema(cls.__name__)))
+        for cls in RECORD_TYPES
+    )
+    return jsonschema.Draft202012Validator(
+        json.loads((folder / f"{name}.schema.json").read_text(encoding="utf-8")),
+        registry=registry,
+        format_checker=jsonschema.FormatChecker(),
+    )
 
 
 def write_schemas(folder: Path) -> None:

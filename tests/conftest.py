@@ -179,9 +179,9 @@ def clean(settings, event, tmp_path):  # type: ignore[no-untyped-def]
     """The database a fault-free run of `event` produces (on SQLite; snapshots ignore ids)."""
     from dataclasses import replace
 
+    from mre_core.kit.snapshot import snapshot
     from mre_core.service.ingestion import IngestionService
     from mre_core.storage import use_database
-    from tests.snapshot import snapshot
 
     track, ev = event
     clean_settings = replace(settings, database_url=f"sqlite:///{tmp_path / 'clean.db'}")

@@ -13,11 +13,11 @@ import typer
 import mre_liverc
 from mre_core import __version__
 from mre_core.cli.main import app, global_options_of, main
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.settings import Settings
 from mre_core.storage.models import RUN_STATUSES, Event, Lap, Race, RaceResult, Track
 from tests.liverc_site.demo import DEMO_CASSETTE, ROOT, demo_commands, demo_event, demo_site
-from tests.snapshot import snapshot
 
 SITE = demo_site()
 TRACK, EVENT = demo_event(SITE)

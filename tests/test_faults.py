@@ -14,10 +14,10 @@ import pytest
 
 from mre_core.cli.main import main
 from mre_core.errors import MreError
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage.models import Event, IngestionRun, Race, RaceResult
 from tests.liverc_site.site import race_url
-from tests.snapshot import snapshot
 
 
 def prepare(service, track) -> None:

@@ -17,6 +17,7 @@ from mre_core.errors import (
     UsageError,
     ValidationError,
 )
+from mre_core.kit.snapshot import snapshot
 from mre_core.records import EntryRecord, ResultRecord
 from mre_core.service import track_sync
 from mre_core.service.event_drivers import EventDrivers
@@ -47,7 +48,6 @@ from tests.liverc_site import (
 from tests.liverc_site.model import Site
 from tests.liverc_site.site import entry_list_url, event_url, race_url
 from tests.rows import event_row, track_row
-from tests.snapshot import snapshot
 
 
 def first_event_with_races(site):

@@ -22,13 +22,13 @@ import pytest
 from mre_core import __version__
 from mre_core.cli.main import main
 from mre_core.jobs.worker import Worker
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.migrations import CODE_VERSION
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
 from tests.conftest import _postgres_base, fresh_database, worker_in_thread
 from tests.pg_schema import postgres_schema
-from tests.snapshot import snapshot
 from tests.test_processes import mre_process, spawn, wait_for
 
 

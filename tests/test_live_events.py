@@ -19,13 +19,13 @@ from datetime import date, datetime
 import pytest
 
 from mre_core.errors import ParseError
+from mre_core.kit.snapshot import snapshot
 from mre_core.service import event_ingest
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage.models import Event, EventEntry, IngestionRun, Race, RaceResult, Track
 from mre_liverc.pages.event_hub import parse_event_races
 from tests.liverc_site.site import entry_list_url, event_url, race_url
 from tests.rows import event_row, track_row
-from tests.snapshot import snapshot
 
 SLUG = "quickanddirtyrcandhobby"
 EVENT = 480417

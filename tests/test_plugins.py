@@ -8,7 +8,7 @@ import mre_liverc
 from mre_core import hookimpl
 from mre_core.errors import UsageError
 from mre_core.plugins import ConnectorRegistry
-from mre_core.records import ConnectorInfo
+from mre_core.records import ConnectorInfo, RequestBound
 from tests.fake_connectors import HOOKS, plugin_module
 
 
@@ -22,6 +22,7 @@ def test_liverc_is_found_through_its_entry_point():
             "LiveRC",
             contract="1.0",
             capabilities=("catalogue", "entry_list", "laps"),
+            event_requests=RequestBound(fixed=2, per_race=1),
         )
     ]
     assert registry.failures == []

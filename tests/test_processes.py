@@ -17,12 +17,12 @@ import time
 import pytest
 
 from mre_core.cli.main import main
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.settings import Settings
 from mre_core.storage import use_database
 from mre_core.storage.models import Event, IngestionRun, IngestLock, Race
 from tests.conftest import ROOT
-from tests.snapshot import snapshot
 
 
 def spawn(settings: Settings, *argv: str, **env: str) -> subprocess.Popen:

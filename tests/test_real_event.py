@@ -11,11 +11,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from mre_core.cli.main import main
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage.models import Driver, Event, Lap, Race, RaceDriver, RaceResult, Track
 from tests.liverc_site import LiveRCSimulator
 from tests.liverc_site.real_event import real_event_pages
-from tests.snapshot import snapshot
 
 EVENT = "486677"
 COMMANDS = (

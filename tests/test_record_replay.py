@@ -5,8 +5,8 @@ from __future__ import annotations
 from vcr.serializers import yamlserializer
 
 from mre_core.cli.main import main
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
-from tests.snapshot import snapshot
 
 
 def run_demo(db: str, flag: str, cassette, track, event) -> None:

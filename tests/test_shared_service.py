@@ -7,10 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.storage import use_database
 from mre_core.storage.models import Track
-from tests.snapshot import snapshot
 
 
 def test_two_services_on_two_databases_each_write_their_own(tmp_path):

@@ -17,6 +17,7 @@ from dataclasses import replace
 import pytest
 
 from mre_core.errors import InProgressError
+from mre_core.kit.snapshot import snapshot
 from mre_core.service.ingestion import IngestionService
 from mre_core.service.locks import Lock, LockLostError, event_lock_key
 from mre_core.service.race_writer import write_race
@@ -25,7 +26,6 @@ from mre_core.storage.models import IngestionRun, IngestLock, Race
 from mre_core.timeutil import utcnow
 from tests.conftest import fresh_database
 from tests.liverc_site import LiveRCSimulator, SitePages, generate_site
-from tests.snapshot import snapshot
 from tests.test_processes import mre_process, wait_for
 
 

@@ -1,6 +1,8 @@
-"""`mre connectors list`: what is installed, and what failed to load."""
+"""`mre connectors`: what is installed and what failed to load; a new connector's package."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import typer
 
@@ -50,3 +52,23 @@ def list_connectors(as_json: bool = typer.Option(False, "--json", help="Print JS
         output.line(f"FAILED {failure['plugin']}: {failure['error']}")
     if not rows and not failures:
         output.line("no connectors installed (pip install -e plugins/liverc)")
+
+
+@app.command("new")
+def new(
+    name: str = typer.Argument(..., metavar="NAME", help="The connector's name (its source)."),
+    folder: Path = typer.Option(
+        Path("."), "--dir", metavar="D", help="Where to write mre-NAME/ (default: here)."
+    ),
+) -> None:
+    """Write a connector package, mre-NAME/, that passes the conformance suite.
+
+    It reads a tiny example site from a cassette: install it (pip install -e
+    mre-NAME) and run pytest in it; then make it read your timing site.
+
+    Example: mre connectors new mysite --dir ~/src
+    """
+    from mre_core.kit.scaffold import new_connector
+
+    target = new_connector(name, folder)
+    output.line(f"wrote {target}: next, pip install -e '{target}[test]' && cd {target} && pytest")

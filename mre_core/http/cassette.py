@@ -46,17 +46,7 @@ class Cassette:
         return self.mode == "replay"
 
     def _read(self) -> dict[str, Any]:
-        if not self.path.exists():
-            raise UsageError(f"cassette {self.path} does not exist")
-        if not self.path.is_file():
-            raise UsageError(f"{self.path} is not a cassette: not a file")
-        try:
-            data = yamlserializer.deserialize(self.path.read_text(encoding="utf-8"))
-        except Exception as exc:
-            raise UsageError(f"{self.path} is not a cassette: {first_line(exc)}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
-            raise UsageError(f"{self.path} is not a cassette: no 'interactions' list")
-        return data
+        return read_cassette(self.path)
 
     @contextmanager
     def active(self) -> Iterator[None]:
@@ -74,6 +64,21 @@ class Cassette:
             self._parsed = None  # handed over once; a second session reads the file
         with recorder.use_cassette(str(self.path)):
             yield
+
+
+def read_cassette(path: Path) -> dict[str, Any]:
+    """A cassette file's content as vcrpy wrote it; UsageError if it is not one."""
+    if not path.exists():
+        raise UsageError(f"cassette {path} does not exist")
+    if not path.is_file():
+        raise UsageError(f"{path} is not a cassette: not a file")
+    try:
+        data = yamlserializer.deserialize(path.read_text(encoding="utf-8"))
+    except Exception as exc:
+        raise UsageError(f"{path} is not a cassette: {first_line(exc)}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("interactions"), list):
+        raise UsageError(f"{path} is not a cassette: no 'interactions' list")
+    return data
 
 
 class _AlreadyParsed:

@@ -72,8 +72,12 @@ class Identified:
 
 
 class EventDrivers:
-    def __init__(self, event: Event, counts: Counts) -> None:
+    """`entry_list`: whether the source has entry lists; without them every driver comes
+    from the results, and being absent from a list is no news worth a log line."""
+
+    def __init__(self, event: Event, counts: Counts, entry_list: bool = True) -> None:
         self.event = event
+        self.entry_list = entry_list
         self.source = event.source
         self.counts = counts
         self._entries: list[_Entry] = []
@@ -316,7 +320,8 @@ class EventDrivers:
             driver = self._driver_for(
                 source_id or self.temporary_id(normalized), result.display_name
             )
-            logger.bind(event=self.event.source_event_id).info(
+            logger.bind(event=self.event.source_event_id).log(
+                "INFO" if self.entry_list else "DEBUG",
                 "{} ({}) raced in {} but is not on the entry list: added with a fallback entry",
                 result.display_name,
                 driver.source_driver_id,

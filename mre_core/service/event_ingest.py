@@ -139,7 +139,7 @@ def _ingest(
     # Race day, asked again: top the stored races up (see the module's doc).
     topping_up = event.ingest_depth == DEPTH_LAPS_PARTIAL and not over and not force
     if topping_up or not connector.can("entry_list"):  # no entry list read (see the doc)
-        drivers = EventDrivers(event, counts)
+        drivers = EventDrivers(event, counts, entry_list=connector.can("entry_list"))
     else:
         run.progress("fetching the entry list", done=0)
         entries = _entry_list(connector, http, slug, event_id)

@@ -15,6 +15,7 @@ from mre_core.connector import (
     EventRecord,
     RaceDetail,
     RaceRecord,
+    RequestBound,
     SourceHttp,
     TrackRecord,
     hookimpl,
@@ -37,6 +38,8 @@ def describe_connector() -> ConnectorInfo:
         title="LiveRC",
         contract="1.0",
         capabilities=("catalogue", "entry_list", "laps"),
+        # The entry list, the event page, then each race's page exactly once.
+        event_requests=RequestBound(fixed=2, per_race=1),
     )
 
 
