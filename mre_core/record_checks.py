@@ -42,6 +42,7 @@ class _Field:
     container: type | None  # list, tuple, dict, or _RECORD
     item: type | None  # the type of a container's items (a record type for lists)
     key: bool
+    values: tuple[type, ...] = ()  # a dict's value types (exact)
 
 
 def check_answer(hook: str, answer: object) -> None:
@@ -87,10 +88,12 @@ def _check_value(value: object, spec: _Field, path: str) -> None:
             raise InvalidAnswerError(path, f"expected a tuple of {_name(spec.item)}, got {value!r}")
         return
     if spec.container is dict:
-        if type(value) is not dict or any(
-            type(k) is not str or type(v) is not str for k, v in value.items()
-        ):
-            raise InvalidAnswerError(path, f"expected a dict of str to str, got {_kind(value)}")
+        if type(value) is not dict:
+            raise InvalidAnswerError(path, f"expected a dict, got {_kind(value)}")
+        for k, v in value.items():
+            if type(k) is not str or type(v) not in spec.values:
+                shown = " | ".join(_name(t) for t in spec.values)
+                raise InvalidAnswerError(f"{path}[{k!r}]", f"expected {shown}, got {_kind(v)}")
         return
     if spec.container is _RECORD:
         _check_record(value, spec.accepts[0], path)
@@ -134,8 +137,12 @@ def _field(f: dataclasses.Field[Any], hint: Any) -> _Field:
     if container is None:
         accepts = (float, int) if hint is float else (hint,)
         return _Field(f.name, accepts, nullable, None, None, key)
-    item = typing.get_args(hint)[0]
-    return _Field(f.name, (container,), nullable, container, item, key)
+    args = typing.get_args(hint)
+    values = ()
+    if container is dict:
+        values = tuple(typing.get_args(args[1]) or (args[1],))
+        values = tuple(type(None) if v is None else v for v in values)
+    return _Field(f.name, (container,), nullable, container, args[0], key, values)
 
 
 def _kind(value: object) -> str:

@@ -13,6 +13,7 @@ venue-local times and so does mre.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -20,24 +21,36 @@ from typing import Any
 # Field metadata of a record's natural key: never empty, unique within one answer.
 KEY: dict[str, Any] = {"key": True}
 
+# A connector's own fields for a record, beyond the core's: a flat JSON object. Each
+# connector documents its keys (LiveRC: a TypedDict a record kind); the core stores
+# it as JSON and reads nothing in it. Times go in as ISO 8601 text.
+Extra = dict[str, str | int | float | bool | None]
+
 
 @dataclass(frozen=True, slots=True)
 class RequestBound:
     """At most how many requests one whole event costs a connector:
-    `fixed + per_race × races + per_result × results` (results: rows of all its races).
+    `fixed + per_race × races + per_result × results` (results: rows of all its races),
+    where with `laps_per_page` a result counts once per page of its laps.
 
     LiveRC's is 2 + 1 a race (the entry list, the event page, each race's
-    page); a source that serves each driver's laps on a page of its own adds
-    1 a result. The core reports it, and the conformance suite holds the
-    connector to it.
+    page); Speedhive serves each driver's laps 100 to a page, so it adds a
+    page a result (more for a driver with more laps). The conformance suite
+    holds the connector to it.
     """
 
     fixed: int
     per_race: int = 0
     per_result: int = 0
+    laps_per_page: int = 0
 
-    def of(self, races: int, results: int) -> int:
-        return self.fixed + self.per_race * races + self.per_result * results
+    def of(self, races: int, result_laps: Sequence[int]) -> int:
+        """The bound for an event of `races` races whose results have `result_laps` laps."""
+        pages = sum(
+            max(1, -(-laps // self.laps_per_page)) if self.laps_per_page else 1
+            for laps in result_laps
+        )
+        return self.fixed + self.per_race * races + self.per_result * pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +77,13 @@ class ConnectorInfo:
 
 @dataclass(slots=True)
 class TrackRecord:
-    """A track as the source's catalogue lists it.
-
-    `last_updated_text` is the catalogue's wording ("2 days ago"), relative
-    to when the page was fetched and so wrong a day later; `last_updated_at`
-    is the time it names, worked out by the connector from the fetch time
-    (naive UTC, as precise as the wording), or None when the wording is not
-    one it reads.
-    """
+    """A track as the source lists it; `extra`: the connector's own fields (see Extra)."""
 
     source_track_slug: str = field(metadata=KEY)
     track_name: str
     track_url: str
     events_url: str
-    last_updated_text: str | None = None
-    last_updated_at: datetime | None = None
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -90,6 +95,7 @@ class EventRecord:
     event_end_date: date | None = None
     event_entries: int | None = None
     event_drivers: int | None = None
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -127,6 +133,7 @@ class RaceRecord:
     completed_at: datetime | None = None
     completed_date: date | None = None
     completed_at_raw: str | None = None
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -204,4 +211,203 @@ RECORD_TYPES: tuple[type, ...] = (
     LapRecord,
     ResultRecord,
     RaceDetail,
+)
+
+
+# --- practice days, standings, track details (issue #13)
+
+
+@dataclass(slots=True)
+class PracticeDayRecord:
+    """A day a track's practice calendar lists (a month at a time).
+
+    `day_url` is the canonical URL of the day's session list; `session_count`
+    the number of sessions the calendar shows for it; `date_raw` the date as
+    shown ("Sat, Oct 25, 2025").
+    """
+
+    practice_date: date = field(metadata=KEY)
+    day_url: str
+    session_count: int | None = None
+    date_raw: str | None = None
+
+
+@dataclass(slots=True)
+class PracticeSessionRecord:
+    """One practice session as a practice day's session list shows it.
+
+    A session is one driver's run on one transponder. `started_at` is
+    venue-local; `duration_*` is the session's length as the list shows it
+    ("3:49": the laps added up); `fast_lap_time` and `avg_lap_time` in seconds.
+    """
+
+    source_session_id: str = field(metadata=KEY)
+    session_url: str
+    display_name: str
+    transponder_number: str | None = None
+    class_name: str | None = None
+    started_at: datetime | None = None
+    started_at_raw: str | None = None
+    laps_completed: int | None = None
+    duration_raw: str | None = None
+    duration_seconds: float | None = None
+    fast_lap_time: float | None = None
+    avg_lap_time: float | None = None
+
+
+@dataclass(slots=True)
+class PracticeDayDetail:
+    """What a practice day's page holds: its sessions, newest first as listed,
+    and the day's statistics as shown (`stats_raw`: label -> text)."""
+
+    practice_date: date
+    sessions: list[PracticeSessionRecord] = field(default_factory=list)
+    total_laps: int | None = None
+    unique_drivers: int | None = None
+    stats_raw: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PracticeLapRecord:
+    """Lap 1..N of a practice session.
+
+    `clock_time` is when the lap ended (venue-local, from the page's `lapsObj`);
+    `valid` is False for a lap outside the track's valid range (not counted in
+    the session's statistics, still stored).
+    """
+
+    lap_number: int
+    lap_time_seconds: float
+    lap_time_raw: str
+    valid: bool = True
+    clock_time: datetime | None = None
+    clock_time_raw: str | None = None
+
+
+@dataclass(slots=True)
+class PracticeSessionDetail:
+    """What a practice session's page holds: the session's facts and every lap.
+
+    `facts_raw` holds each fact as shown (label -> text), so nothing is lost
+    when a reading of one turns out wrong.
+    """
+
+    source_session_id: str
+    display_name: str
+    transponder_number: str | None = None
+    class_name: str | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    duration_raw: str | None = None
+    duration_seconds: float | None = None
+    laps_completed: int | None = None
+    fast_lap_time: float | None = None
+    avg_lap_time: float | None = None
+    avg_top5: float | None = None
+    avg_top10: float | None = None
+    avg_top15: float | None = None
+    top3_consecutive: float | None = None
+    std_deviation: float | None = None
+    consistency: float | None = None
+    valid_range_raw: str | None = None
+    facts_raw: dict[str, str] = field(default_factory=dict)
+    laps: list[PracticeLapRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StandingRoundRecord:
+    """One round's cell of a standings row: a qualifying round ("Round 2") or one
+    main of a multi-main ("A1").
+
+    `counted` is True when the round counts towards the total (LiveRC shows those
+    in bold); `status` is "DNF" / "DNS" when the cell says so; `raw` is the cell.
+    """
+
+    round_name: str
+    raw: str
+    counted: bool = False
+    points: float | None = None
+    position: int | None = None
+    laps: int | None = None
+    time_seconds: float | None = None
+    status: str | None = None
+
+
+@dataclass(slots=True)
+class StandingRowRecord:
+    """One driver's row of a standings table. Standings pages carry no driver ids:
+    drivers are named only (matched to the event's drivers by name)."""
+
+    display_name: str
+    rank: int | None = None
+    points: float | None = None
+    points_raw: str | None = None
+    tie_breaker_raw: str | None = None
+    seeded_position: int | None = None
+    rounds: list[StandingRoundRecord] = field(default_factory=list)
+    raw_cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class StandingsRecord:
+    """One class's standings: a qualifying-points table or a multi-main's overall result.
+
+    `kind` is "qualifying_points" or "multi_main"; `standings_key` is
+    "{kind}:{page id}:{class name}", unique within an event; `source_page_id` is
+    the id of the page (`view_points` / `view_multi_main_result`); `rule` is the
+    banner's tie-breaker / completion text as shown.
+    """
+
+    standings_key: str = field(metadata=KEY)
+    kind: str
+    source_page_id: str
+    class_name: str
+    rule: str | None = None
+    rows: list[StandingRowRecord] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TrackDetailRecord:
+    """What a track's dashboard says about it, where the club filled it in.
+
+    `address_lines` are the address as shown (street, town and postcode, country);
+    `street`, `city`, `region`, `postal_code` and `country_code` are read from the
+    page's map link when it has one. Coordinates only when the page names them.
+    `lifetime_*` are the dashboard's lifetime statistics; `stats_raw` holds each as
+    shown (label -> text).
+    """
+
+    source_track_slug: str = field(metadata=KEY)
+    track_name: str
+    address_lines: tuple[str, ...] = ()
+    street: str | None = None
+    city: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    description: str | None = None
+    lifetime_laps: int | None = None
+    lifetime_practice_sessions: int | None = None
+    lifetime_races: int | None = None
+    lifetime_entries: int | None = None
+    lifetime_events: int | None = None
+    stats_raw: dict[str, str] = field(default_factory=dict)
+
+
+RECORD_TYPES = (
+    *RECORD_TYPES,
+    PracticeDayRecord,
+    PracticeSessionRecord,
+    PracticeDayDetail,
+    PracticeLapRecord,
+    PracticeSessionDetail,
+    StandingRoundRecord,
+    StandingRowRecord,
+    StandingsRecord,
+    TrackDetailRecord,
 )

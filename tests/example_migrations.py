@@ -53,7 +53,7 @@ def change_everything(ctx: MigrationContext) -> None:
             ]
         )
     ctx.migrate(
-        ctx.migrator.drop_column("tracks", "liverc_track_last_updated"),
+        ctx.migrator.drop_column("tracks", "events_url"),
         ctx.migrator.add_index("events", ("last_ingested_at",), False),
     )
 

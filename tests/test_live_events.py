@@ -13,6 +13,7 @@ drivers, 24 entries.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -427,22 +428,23 @@ def test_a_track_s_last_update_is_stored_as_text_and_as_the_time_it_names(servic
 
     monkeypatch.setattr(mre_liverc.plugin, "utcnow", lambda: datetime(2026, 12, 2, 11, 0, 30))
     service.sync_tracks("liverc")
-    assert [
-        (t.source_track_slug, t.liverc_track_last_updated, t.last_updated_at)
-        for t in Track.select().order_by(Track.id)
-    ] == [
-        (SLUG, "1 minute ago", datetime(2026, 12, 2, 10, 59, 30)),
-        ("synthtrack", "1 minute ago", datetime(2026, 12, 2, 10, 59, 30)),
-        ("dirtcity", "6 hours ago", datetime(2026, 12, 2, 5, 0, 30)),
+    assert [(t.source_track_slug, t.extra) for t in Track.select().order_by(Track.id)] == [
+        (SLUG, '{"last_updated": "1 minute ago", "last_updated_at": "2026-12-02T10:59:30"}'),
+        (
+            "synthtrack",
+            '{"last_updated": "1 minute ago", "last_updated_at": "2026-12-02T10:59:30"}',
+        ),
+        ("dirtcity", '{"last_updated": "6 hours ago", "last_updated_at": "2026-12-02T05:00:30"}'),
     ]
 
     # A day later the same words name another time: written, but no track changed.
     monkeypatch.setattr(mre_liverc.plugin, "utcnow", lambda: datetime(2026, 12, 3, 11, 0, 30))
     report = service.sync_tracks("liverc")
     assert report.counts.as_dict() == {"tracks": {"new": 0, "updated": 0, "unchanged": 3}}
-    assert Track.get(Track.source_track_slug == "dirtcity").last_updated_at == datetime(
-        2026, 12, 3, 5, 0, 30
-    )
+    assert json.loads(Track.get(Track.source_track_slug == "dirtcity").extra) == {
+        "last_updated": "6 hours ago",
+        "last_updated_at": "2026-12-03T05:00:30",
+    }
 
 
 FETCHED = datetime(2026, 3, 31, 10, 0)
@@ -485,14 +487,14 @@ def test_every_age_on_the_real_catalogue_is_read(sample, monkeypatch):
     monkeypatch.setattr(catalogue, "anomaly", lambda url, detail: odd.append(detail))
     tracks = catalogue.parse_catalogue(sample("track-catalogue.html"), fetched_at=FETCHED)
     assert len(tracks) == 1090
-    assert [t for t in tracks if t.last_updated_text and t.last_updated_at is None] == []
+    assert [t for t in tracks if t.extra and t.extra["last_updated_at"] is None] == []
     assert odd == []
     by_slug = {t.source_track_slug: t for t in tracks}
     canberra = by_slug["canberraoffroad"]
-    assert (canberra.last_updated_text, canberra.last_updated_at) == (
-        "3 weeks ago",
-        datetime(2026, 3, 10, 10, 0),
-    )
+    assert canberra.extra == {
+        "last_updated": "3 weeks ago",
+        "last_updated_at": "2026-03-10T10:00:00",
+    }
 
 
 def test_an_age_the_connector_does_not_read_is_kept_as_text_and_reported_once(monkeypatch):
@@ -503,7 +505,9 @@ def test_an_age_the_connector_does_not_read_is_kept_as_text_and_reported_once(mo
     monkeypatch.setattr(catalogue, "anomaly", lambda url, detail: odd.append(detail))
     site = Site([Track(f"t{i}", f"T {i}", last_updated="in a while") for i in range(3)])
     tracks = catalogue.parse_catalogue(render_catalogue(site), fetched_at=FETCHED)
-    assert [(t.last_updated_text, t.last_updated_at) for t in tracks] == [("in a while", None)] * 3
+    assert [t.extra for t in tracks] == [
+        {"last_updated": "in a while", "last_updated_at": None}
+    ] * 3
     assert odd == ["last updated 'in a while' is no age mre reads: kept as text only"]
 
 

@@ -77,10 +77,10 @@ def test_catalogue_lists_every_track_once_with_lower_case_slugs(sample):
     assert len({t.source_track_slug for t in tracks}) == 1090
     assert all(t.source_track_slug == t.source_track_slug.lower() for t in tracks)
     first = tracks[0]
-    assert (first.source_track_slug, first.track_name, first.last_updated_text) == (
+    assert (first.source_track_slug, first.track_name, first.extra) == (
         "raceplacerc",
         "Race Place RC",
-        "1 minute ago",
+        {"last_updated": "1 minute ago", "last_updated_at": None},  # no fetch time given
     )
     assert first.track_url == "https://raceplacerc.liverc.com/"
     assert first.events_url == "https://raceplacerc.liverc.com/events/"
@@ -90,7 +90,7 @@ def test_catalogue_lower_cases_the_camel_case_slug(sample):
     tracks = {t.source_track_slug: t for t in parse_catalogue(sample("track-catalogue.html"))}
     fast = tracks["fastandfuntoyandhobby"]
     assert fast.track_name == "Fast and Fun Toy and Hobby"
-    assert fast.last_updated_text == "Yesterday"
+    assert fast.extra["last_updated"] == "Yesterday"
     assert fast.track_url == "https://fastandfuntoyandhobby.liverc.com/"
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 
 import peewee
 import pytest
@@ -113,7 +115,7 @@ def test_changes_of_every_kind_keep_every_row_and_match_a_fresh_database(service
         if table not in ("tracks", "event_driver_links"):
             assert after[table] == kept, table
     # tracks lost one column, links gained one (note, None in every row)
-    dropped = track_columns.index("liverc_track_last_updated")
+    dropped = track_columns.index("events_url")
     assert [r[:dropped] + r[dropped + 1 :] for r in before["tracks"]] == after["tracks"]
     names = _columns(db, "event_driver_links")
     note = names.index("note")
@@ -258,7 +260,7 @@ def test_migration_6_adds_the_run_logs_and_the_event_date_indexes(db_url):
     versions.upgrade(db, MIGRATIONS[:5])
     before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
 
-    assert [m.version for m in versions.upgrade(db)] == [6]
+    assert [m.version for m in versions.upgrade(db, MIGRATIONS[:6])] == [6]
 
     assert {t: rows(db, t) for t in before} == before
     assert rows(db, "run_logs") == []
@@ -288,3 +290,58 @@ def test_migration_6_adds_the_run_logs_and_the_event_date_indexes(db_url):
     db.execute_sql(f"DELETE FROM ingestion_runs WHERE id = {run_id}")
     assert rows(db, "run_logs") == []
     db.close()
+
+
+def test_migration_7_moves_liverc_s_track_update_into_extra_and_loses_nothing(db_url):
+    """On a database of release 0.3.0: every track's catalogue wording and the time it
+    names land in its extra under LiveRC's keys, the two columns go, events and races get
+    an empty extra, and no other value of any row changes."""
+    from pathlib import Path
+
+    from tests.releases import load_postgres, load_sqlite
+
+    if db_url.startswith("sqlite"):
+        load_sqlite(Path(db_url[len("sqlite:///") :]), "0.3.0")
+    else:
+        load_postgres(db_url, "0.3.0")
+    db = connect(db_url)
+    versions.upgrade(db, MIGRATIONS[:6])
+    db.execute_sql(
+        "UPDATE tracks SET last_updated_at = '2026-11-30 10:15:00' "
+        "WHERE source_track_slug = 'dirtcity'"
+    )
+    before = {t: _dicts(db, t) for t in schema_shape(db) if t != "schema_version"}
+    assert sum(t["liverc_track_last_updated"] is not None for t in before["tracks"]) == 3
+
+    assert [m.version for m in versions.upgrade(db, MIGRATIONS[:7])] == [7]
+
+    after = {t: _dicts(db, t) for t in before}
+    for table, rows_before in before.items():
+        expected = rows_before
+        if table in ("events", "races"):
+            expected = [{**row, "extra": "{}"} for row in rows_before]
+        if table == "tracks":
+            expected = [_moved(row) for row in rows_before]
+        assert after[table] == expected, table
+    by_slug = {t["source_track_slug"]: json.loads(t["extra"]) for t in after["tracks"]}
+    assert by_slug["dirtcity"] == {
+        "last_updated": "2 days ago",
+        "last_updated_at": "2026-11-30T10:15:00",
+    }
+    db.close()
+
+
+def _moved(track: dict) -> dict:
+    """A track row as migration 7 must leave it: the two columns' values in its extra."""
+    row = dict(track)
+    text, at = row.pop("liverc_track_last_updated"), row.pop("last_updated_at")
+    if isinstance(at, datetime):
+        at = at.isoformat()
+    elif at is not None:
+        at = at.replace(" ", "T")
+    extra = {"last_updated": text, "last_updated_at": at} if (text or at) else {}
+    return {**row, "extra": json.dumps(extra, sort_keys=True)}
+
+
+def _dicts(db: peewee.Database, table: str) -> list[dict]:
+    return [dict(zip(_columns(db, table), row, strict=True)) for row in rows(db, table)]

@@ -202,7 +202,6 @@ TRACK_COLUMNS = (
     Column.field("source", "source"),
     Column.field("slug", "slug"),
     Column.field("name", "name"),
-    Column.field("last updated", "last_updated"),
     Column("active", lambda t: "yes" if t["is_active"] else "no"),
 )
 
@@ -224,7 +223,8 @@ RESULT_COLUMNS = (
     Column.field("pos", "position"),
     Column.field("car", "car_number"),
     Column.field("driver", "driver"),
-    Column.field("laps/time", "total_time_raw"),
+    # The site's own "Laps/Time" words; a source that shows none: the laps counted.
+    Column("laps/time", lambda r: r["total_time_raw"] or (str(r["laps"]) if r["laps"] else "")),
     Column.field("behind", "behind"),
     Column(
         "fastest (lap)",

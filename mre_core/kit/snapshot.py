@@ -3,8 +3,9 @@
 Every row becomes a dict without its id, and every foreign key is replaced
 by the natural key of the row it points to (recursively), so two databases
 filled in different orders compare equal when they hold the same data.
-Bookkeeping timestamps are left out: they differ by when a run happened
-(a track's `last_updated_at` too: "2 days ago" counted back from the fetch).
+Bookkeeping is left out: timestamps that differ by when a run happened, and
+a track's `extra`, which track sync treats as bookkeeping (LiveRC's "2 days
+ago" and the time it names, counted back from the fetch).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import peewee
 
 from mre_core.storage.models import INGESTION_MODELS
 
-BOOKKEEPING = frozenset({"last_seen_at", "last_ingested_at", "last_updated_at"})
+BOOKKEEPING = frozenset({"last_seen_at", "last_ingested_at", "tracks.extra"})
 
 
 def _unique_key(model: type[peewee.Model]) -> tuple[str, ...]:
@@ -57,7 +58,8 @@ def snapshot(
             item = {}
             for name, value in row.items():
                 field = model._meta.fields[name]
-                if field is model._meta.primary_key or name in BOOKKEEPING:
+                table_name = f"{model._meta.table_name}.{name}"
+                if field is model._meta.primary_key or BOOKKEEPING & {name, table_name}:
                     continue
                 item[name] = (
                     keys.of(field.rel_model, value)

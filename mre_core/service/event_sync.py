@@ -36,6 +36,7 @@ from mre_core.storage.models import (
     Event,
     IngestionRun,
     Track,
+    json_text,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ def refresh_events(
             "event_drivers": record.event_drivers,
             "event_url": record.event_url,
             "ingest_depth": DEPTH_NONE,
+            "extra": json_text(record.extra),
         }
         for record in records
     ]

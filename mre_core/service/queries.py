@@ -36,10 +36,9 @@ def tracks(source: str | None, include_inactive: bool) -> list[dict[str, Any]]:
             "slug": t.source_track_slug,
             "name": t.track_name,
             "url": t.track_url,
-            "last_updated": t.liverc_track_last_updated,
-            "last_updated_at": t.last_updated_at,
             "is_active": t.is_active,
             "last_seen_at": t.last_seen_at,
+            "extra": json.loads(t.extra),
         }
         for t in query
     ]

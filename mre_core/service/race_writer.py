@@ -20,7 +20,6 @@ is never offered to the connector: a new mre reads every page again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -31,7 +30,7 @@ from mre_core.service.event_drivers import EventDrivers
 from mre_core.storage.bulk import select_values, upsert_rows, upsert_values
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import current_database, write_transaction
-from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
+from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult, json_text
 
 LAP_FIELDS = (
     "race_result",
@@ -201,6 +200,7 @@ def _race_fields(event: Event, race: RaceRecord) -> dict[str, Any]:
         "completed_at": race.completed_at,
         "completed_date": race.completed_date,
         "completed_at_raw": race.completed_at_raw,
+        "extra": json_text(race.extra),
     }
 
 
@@ -225,5 +225,5 @@ def _result_fields(result: ResultRecord) -> dict[str, Any]:
         "top3_consecutive": result.top3_consecutive,
         "std_deviation": result.std_deviation,
         "consistency": result.consistency,
-        "raw_cells": json.dumps(result.raw_cells, sort_keys=True, ensure_ascii=False),
+        "raw_cells": json_text(result.raw_cells),
     }

@@ -5,11 +5,11 @@ Upserts every listed track, refreshes its metadata and last_seen_at, and
 marks known tracks that are no longer listed `is_active = false`. Events are
 not touched and nothing beyond the catalogue is fetched.
 
-A track's last update is stored as the catalogue words it and as the time
-that names (`last_updated_at`, worked out by the connector at fetch time).
-The time is bookkeeping, like last_seen_at: "2 days ago" read a minute later
-is another time for the same update, so it is written but a track whose
-text is unchanged counts as unchanged.
+A track's `extra` (the connector's own fields) is bookkeeping, like
+last_seen_at: written at every sync, but a track whose other fields are
+unchanged counts as unchanged. A connector's extra may hold what changes
+with the clock alone (LiveRC's "2 days ago", and the time it names, read a
+minute later), which is no change of the track.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from loguru import logger
 
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.database import write_transaction
-from mre_core.storage.models import Track
+from mre_core.storage.models import Track, json_text
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from mre_core.service.runs import RunRecorder
 
 # Written, but a track whose other fields are unchanged counts as unchanged.
-_BOOKKEEPING = frozenset({"last_seen_at", "last_updated_at"})
+_BOOKKEEPING = frozenset({"last_seen_at", "extra"})
 
 
 def add_track(ops: OperationContext, run: RunRecorder, source: str, track_id: str) -> None:
@@ -68,10 +68,9 @@ def _track_row(source: str, record: TrackRecord, now: datetime) -> dict[str, Any
         "track_name": record.track_name,
         "track_url": record.track_url,
         "events_url": record.events_url,
-        "liverc_track_last_updated": record.last_updated_text,
-        "last_updated_at": record.last_updated_at,
         "is_active": True,
         "last_seen_at": now,
+        "extra": json_text(record.extra),
     }
 
 

@@ -12,6 +12,9 @@ be fixed from the database alone.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import peewee as pw
 
 from mre_core.storage.database import database_proxy
@@ -24,6 +27,12 @@ DEPTHS = (DEPTH_NONE, DEPTH_LAPS_FULL)
 # What an event may be at: laps_partial is never asked for, it is where an event
 # ingested before it was over stays (its races so far stored) until it is asked again.
 INGEST_DEPTHS = (DEPTH_NONE, DEPTH_LAPS_PARTIAL, DEPTH_LAPS_FULL)
+
+
+def json_text(value: Any) -> str:
+    """How a JSON column (`extra`, `raw_cells`) is written: keys sorted, so equal content
+    is equal text and a re-ingest that changes nothing writes nothing."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 class BaseModel(pw.Model):
@@ -39,13 +48,10 @@ class Track(BaseModel):
     track_url = pw.CharField(max_length=1024)
     events_url = pw.CharField(max_length=1024)
     last_seen_at = pw.DateTimeField()
-    # As the catalogue words it ("1 minute ago", "last month"): relative, so kept as text...
-    liverc_track_last_updated = pw.CharField(max_length=64, null=True)
-    # ...and as the time it names, worked out when the catalogue was fetched (naive UTC,
-    # as precise as the wording: "2 months ago" is a month either way). NULL: the text
-    # is not one the connector reads, or no sync since migration 5 added the column.
-    last_updated_at = pw.DateTimeField(null=True)
     is_active = pw.BooleanField(default=True)
+    # The connector's own fields, a JSON object it documents (migration 7): LiveRC's
+    # catalogue "last updated" wording and the time it names live here.
+    extra = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])
 
     class Meta:
         table_name = "tracks"
@@ -69,6 +75,7 @@ class Event(BaseModel):
         constraints=[pw.Check(f"ingest_depth IN {INGEST_DEPTHS!r}")],
     )
     last_ingested_at = pw.DateTimeField(null=True)
+    extra = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])  # connector's, JSON
 
     class Meta:
         table_name = "events"
@@ -139,6 +146,7 @@ class Race(BaseModel):
     # The connector's fingerprint of the page the race was read from, after
     # the mre_core version that wrote it (see race_writer.stored_digest).
     page_digest = pw.CharField(max_length=160, null=True)
+    extra = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])  # connector's, JSON
 
     class Meta:
         table_name = "races"

@@ -135,6 +135,9 @@ class TrackItem(Open):
     name: str
     is_active: bool
     last_seen_at: Stamp | None
+    extra: dict[str, str | int | float | bool | None] = Field(
+        default_factory=dict, description="The connector's own fields, as it documents them."
+    )
 
 
 class EventSummary(Open):

@@ -4,7 +4,7 @@ The track list is the first table with a Track Name column (LiveRC's
 `table.track_list`; the class is not needed). Its Status cell says when the
 track was last updated as an age ("2 days ago"), true only when the page was
 fetched: each track gets the text and the time it names, worked out from the
-fetch time (`values.updated_at`).
+fetch time (`values.updated_at`), both in the track's extra (`extra.TrackExtra`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import datetime
 
 from mre_core.connector import ParseError, TrackRecord
 from mre_liverc import urls
+from mre_liverc.extra import track_extra
 from mre_liverc.pages.anomalies import anomaly
 from mre_liverc.pages.html import column_map, find_table, page, shown_text, text_of
 from mre_liverc.values import updated_at
@@ -62,8 +63,7 @@ def parse_catalogue(
             track_name=name or slug,
             track_url=urls.track_url(slug),
             events_url=urls.events_url(slug),
-            last_updated_text=updated or None,
-            last_updated_at=when,
+            extra=dict(track_extra(updated, when)),
         )
     if not tracks:
         raise ParseError(url, "the track list has no tracks")
