@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+import mre_speedhive
 import pytest
 import typer
 
@@ -199,7 +200,7 @@ def one_error_line(err: str) -> str:
         (
             ["tracks", "sync", "--source", "nosuch"],
             2,
-            "unknown source 'nosuch' (installed: liverc)",
+            "unknown source 'nosuch' (installed: liverc, speedhive)",
         ),
         (["events", "refresh", "--track-id", "nosuch"], 3, "track 'nosuch' is not in the database"),
         (["events", "ingest", "--event", "999"], 3, "event '999' is not in the database"),
@@ -378,7 +379,9 @@ def test_connectors_list(capsys):
     assert main(["connectors", "list"]) == 0
     assert capsys.readouterr().out.strip() == (
         f"liverc {mre_liverc.__version__}  contract 1.0  can: catalogue, entry_list, laps  "
-        "hosts: live.liverc.com, *.liverc.com"
+        "hosts: live.liverc.com, *.liverc.com\n"
+        f"speedhive {mre_speedhive.__version__}  contract 1.0  can: track_lookup, laps  "
+        "hosts: eventresults-api.speedhive.com"
     )
 
 
@@ -400,10 +403,10 @@ def demo_ingested(mre) -> None:  # type: ignore[no-untyped-def]
 
 
 TRACKS_TABLE = (
-    "id  source  slug                     name                          last updated  active\n"
-    "3   liverc  dirtcity                 Dirt City RC Raceway          2 days ago    yes\n"
-    "1   liverc  quickanddirtyrcandhobby  Quick and Dirty RC and Hobby  1 minute ago  yes\n"
-    "2   liverc  synthtrack               Synth Track Model Car Club    Yesterday     yes\n"
+    "id  source  slug                     name                          active\n"
+    "3   liverc  dirtcity                 Dirt City RC Raceway          yes\n"
+    "1   liverc  quickanddirtyrcandhobby  Quick and Dirty RC and Hobby  yes\n"
+    "2   liverc  synthtrack               Synth Track Model Car Club    yes\n"
     "3 tracks\n"
 )
 
@@ -415,17 +418,17 @@ TRACKS_TABLE = (
         (["tracks", "list", "--format", "table"], TRACKS_TABLE),
         (
             ["tracks", "list", "--format", "tsv"],
-            "id\tsource\tslug\tname\tlast_updated\tactive\n"
-            "3\tliverc\tdirtcity\tDirt City RC Raceway\t2 days ago\tyes\n"
-            "1\tliverc\tquickanddirtyrcandhobby\tQuick and Dirty RC and Hobby\t1 minute ago\tyes\n"
-            "2\tliverc\tsynthtrack\tSynth Track Model Car Club\tYesterday\tyes\n",
+            "id\tsource\tslug\tname\tactive\n"
+            "3\tliverc\tdirtcity\tDirt City RC Raceway\tyes\n"
+            "1\tliverc\tquickanddirtyrcandhobby\tQuick and Dirty RC and Hobby\tyes\n"
+            "2\tliverc\tsynthtrack\tSynth Track Model Car Club\tyes\n",
         ),
         (
             ["tracks", "list", "--format", "csv"],
-            "id,source,slug,name,last_updated,active\n"
-            "3,liverc,dirtcity,Dirt City RC Raceway,2 days ago,yes\n"
-            "1,liverc,quickanddirtyrcandhobby,Quick and Dirty RC and Hobby,1 minute ago,yes\n"
-            "2,liverc,synthtrack,Synth Track Model Car Club,Yesterday,yes\n",
+            "id,source,slug,name,active\n"
+            "3,liverc,dirtcity,Dirt City RC Raceway,yes\n"
+            "1,liverc,quickanddirtyrcandhobby,Quick and Dirty RC and Hobby,yes\n"
+            "2,liverc,synthtrack,Synth Track Model Car Club,yes\n",
         ),
         (
             ["events", "list", "--track-id", SLUG, "--format", "tsv"],
@@ -459,8 +462,8 @@ def test_json_and_its_alias_print_every_field(mre):
         (1, "quickanddirtyrcandhobby", "https://quickanddirtyrcandhobby.liverc.com/"),
         (2, "synthtrack", "https://synthtrack.liverc.com/"),
     ]
-    # the site's words, and the time they name (counted back from the fetch)
-    assert [(t["last_updated"], t["last_updated_at"] is not None) for t in tracks] == [
+    # LiveRC's extra: the site's words, and the time they name (counted back from the fetch)
+    assert [(t["extra"]["last_updated"], "last_updated_at" in t["extra"]) for t in tracks] == [
         ("2 days ago", True),
         ("1 minute ago", True),
         ("Yesterday", True),
@@ -625,14 +628,17 @@ def test_tsv_escapes_and_csv_quotes_what_would_break_a_row(mre):
             "Invalid value for '--format': 'csv' disagrees with --json (give one of them) "
             "(see 'mre tracks list --help')",
         ),
-        (["tracks", "list", "--source", "nosuch"], "unknown source 'nosuch' (installed: liverc)"),
+        (
+            ["tracks", "list", "--source", "nosuch"],
+            "unknown source 'nosuch' (installed: liverc, speedhive)",
+        ),
         (
             ["events", "list", "--track-id", SLUG, "--source", "nosuch"],
-            "unknown source 'nosuch' (installed: liverc)",
+            "unknown source 'nosuch' (installed: liverc, speedhive)",
         ),
         (
             ["events", "show", EVENT_ID, "--source", "nosuch"],
-            "unknown source 'nosuch' (installed: liverc)",
+            "unknown source 'nosuch' (installed: liverc, speedhive)",
         ),
         (
             ["-v", "-q", "tracks", "list"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -84,7 +85,7 @@ def test_track_sync_adds_every_track_and_touches_no_events(service, simulator, s
     assert sorted(rows) == sorted(t.slug.lower() for t in site.tracks)
     first = rows["quickanddirtyrcandhobby"]  # the catalogue writes QuickandDirtyRCandHobby
     assert first.track_name == site.tracks[0].name
-    assert first.liverc_track_last_updated == site.tracks[0].last_updated
+    assert json.loads(first.extra)["last_updated"] == site.tracks[0].last_updated
     assert first.events_url == "https://quickanddirtyrcandhobby.liverc.com/events/"
     assert first.is_active is True
     assert Event.select().count() == 0
@@ -539,7 +540,7 @@ def test_an_unknown_source_is_a_usage_error_not_a_missing_event(db_url, call):
         _track_with_events("1")
         with pytest.raises(UsageError) as caught:
             call(service)
-        assert str(caught.value) == "unknown source 'nosuch' (installed: liverc)"
+        assert str(caught.value) == "unknown source 'nosuch' (installed: liverc, speedhive)"
         assert caught.value.exit_code == 2
         assert IngestionRun.select().count() == 0  # refused before a run is recorded
 
@@ -551,7 +552,9 @@ def test_events_of_a_source_no_longer_installed_can_still_be_read(db_url):
         Event.update(source="gone").execute()
         assert [e["source_event_id"] for e in service.list_events("t", source="gone")] == ["1"]
         assert service.event_detail("1", source="gone")["source"] == "gone"
-        with pytest.raises(UsageError, match=r"^unknown source 'gone' \(installed: liverc\)$"):
+        with pytest.raises(
+            UsageError, match=r"^unknown source 'gone' \(installed: liverc, speedhive\)$"
+        ):
             service.ingest_event("1", source="gone")
 
 

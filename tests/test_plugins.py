@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mre_speedhive
 import pytest
 
 import mre_liverc
@@ -12,7 +13,7 @@ from mre_core.records import ConnectorInfo, RequestBound
 from tests.fake_connectors import HOOKS, plugin_module
 
 
-def test_liverc_is_found_through_its_entry_point():
+def test_the_shipped_connectors_are_found_through_their_entry_points():
     registry = ConnectorRegistry.discover()
     assert [c.info for c in registry.connectors()] == [
         ConnectorInfo(
@@ -23,7 +24,16 @@ def test_liverc_is_found_through_its_entry_point():
             contract="1.0",
             capabilities=("catalogue", "entry_list", "laps"),
             event_requests=RequestBound(fixed=2, per_race=1),
-        )
+        ),
+        ConnectorInfo(
+            "speedhive",
+            mre_speedhive.__version__,
+            ("eventresults-api.speedhive.com",),
+            "MyLaps Speedhive",
+            contract="1.0",
+            capabilities=("track_lookup", "laps"),
+            event_requests=RequestBound(fixed=1, per_race=1, per_result=1, laps_per_page=100),
+        ),
     ]
     assert registry.failures == []
 

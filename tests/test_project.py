@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import ROOT, samples_dir
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-RUN_DEMO = "pip install -e . -e plugins/liverc && sh examples/demo.sh"
-RUN_TESTS = "pip install -e '.[test]' -e plugins/liverc && pytest"
+RUN_DEMO = "pip install -e . -e plugins/liverc -e plugins/speedhive && sh examples/demo.sh"
+RUN_TESTS = "pip install -e '.[test]' -e plugins/liverc -e plugins/speedhive && pytest"
 
 
 def test_the_readme_gives_the_two_commands_and_ci_runs_the_test_one():

@@ -121,19 +121,20 @@ def run_job(context: procrastinate.JobContext, run_id: int) -> str:
 
 def track_sync(context: procrastinate.JobContext, timestamp: int) -> list[dict[str, Any]]:
     """procrastinate's periodic task `mre.track_sync`: submit a track sync of every
-    connector (a job each; one already queued or running is left as it is)."""
+    connector that has a catalogue (a job each; one already queued or running is left
+    as it is)."""
     worker: ProcrastinateWorker = context.additional_context[WORKER_KEY]
     service = worker.service
     submitted = []
-    for connector in service.registry.connectors():
-        submission = service.submit_track_sync(connector.source)
+    for source in service.catalogue_sources():
+        submission = service.submit_track_sync(source)
         logger.info(
             "scheduled track sync of {}: run {} {}",
-            connector.source,
+            source,
             submission.run_id,
             submission.status,
         )
-        submitted.append({"source": connector.source, **submission.as_dict()})
+        submitted.append({"source": source, **submission.as_dict()})
     return submitted
 
 

@@ -98,11 +98,11 @@ def test_requests_stay_within_the_declared_bound(
     if bound is None:
         pytest.fail("no bound declared: see test_declares_its_request_bound", pytrace=False)
     for event in mre_records.ingested:
-        results = sum(len(detail.results) for detail in event.details)
-        allowed = bound.of(len(event.races), results)
+        laps = [len(result.laps) for detail in event.details for result in detail.results]
+        allowed = bound.of(len(event.races), laps)
         assert event.requests <= allowed, (
             f"event {event.event_id}: {event.requests} requests, the bound says {allowed} "
-            f"for {len(event.races)} races and {results} results"
+            f"for {len(event.races)} races and {len(laps)} results"
         )
 
 
