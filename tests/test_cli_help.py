@@ -32,8 +32,9 @@ GROUPS = [path for path in COMMANDS if hasattr(_at(path), "commands")]
 
 
 def test_the_walk_finds_every_command():
-    # the root, status, worker, serve, 7 groups, and 3 + 4 + 2 + 1 + 4 + 7 + 4 commands in them
-    assert len(COMMANDS) == 36
+    # the root, status, worker, serve, export, 8 groups, and 3 + 4 + 2 + 2 + 4 + 7 + 3 + 4
+    # commands in them
+    assert len(COMMANDS) == 42
     assert ["events", "show"] in COMMANDS
     assert ["db", "backup"] in COMMANDS
     assert ["status"] in COMMANDS
@@ -46,6 +47,7 @@ def test_the_walk_finds_every_command():
         ["connectors"],
         ["runs"],
         ["users"],
+        ["drivers"],
         ["db"],
     ]
 

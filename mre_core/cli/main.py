@@ -25,7 +25,9 @@ from mre_core import __version__, logs
 from mre_core.cli import (
     connectors,
     db,
+    drivers,
     events,
+    export,
     ingest,
     output,
     runs,
@@ -67,10 +69,12 @@ app.add_typer(ingest.app, name="ingest")
 app.add_typer(connectors.app, name="connectors")
 app.add_typer(runs.app, name="runs")
 app.add_typer(users.app, name="users")
+app.add_typer(drivers.app, name="drivers")
 app.add_typer(db.app, name="db")
 app.command("status")(runs.status)
 app.command("worker")(worker.worker)
 app.command("serve")(serve.serve)
+app.command("export")(export.export_command)
 
 
 def _version(value: bool) -> None:

@@ -37,6 +37,7 @@ from mre_core.http.cassette import Cassette
 from mre_core.matching.rules import Thresholds
 from mre_core.plugins import ConnectorRegistry
 from mre_core.service import (
+    drivers,
     event_ingest,
     event_sync,
     job_queue,
@@ -613,3 +614,46 @@ class IngestionService:
         one silent for two heartbeats shows as stale (closed once silent past the TTL)."""
         job_queue.close_dead(self.settings.lock_ttl_s, self.dispatch)
         return queries.running(silent_after_s=2 * self.settings.heartbeat_s)
+
+    # --- drivers: search, history, head to head (issue #13; see service/drivers.py) -----
+
+    @_in_database
+    def search_drivers(
+        self, name: str, limit: int = 50, source: str | None = None
+    ) -> dict[str, Any]:
+        """Drivers whose normalised name contains `name`: `{"items": [...], "total": N}`."""
+        self._check_source(source, reading=True)
+        return drivers.search_drivers(name, limit, source)
+
+    @_in_database
+    def driver_history(
+        self, driver: str | int, track: str | int | None = None, source: str | None = None
+    ) -> dict[str, Any]:
+        """Every event and race of a driver (the source's driver id, `id:N` or a name),
+        through merged and confirmed-linked ids, with personal bests per track and class."""
+        self._check_source(source, reading=True)
+        found = drivers.find_driver(driver, source)
+        return drivers.driver_history(found, drivers.resolve_track(track, source))
+
+    @_in_database
+    def compare_drivers(
+        self,
+        a: str | int,
+        b: str | int,
+        event: str | int | None = None,
+        source: str | None = None,
+    ) -> dict[str, Any]:
+        """Head to head in the races two drivers both ran (of one event, if given)."""
+        self._check_source(source, reading=True)
+        first, second = drivers.find_driver(a, source), drivers.find_driver(b, source)
+        return drivers.compare_drivers(first, second, drivers.resolve_event(event, source))
+
+    def export(self, table: str, fmt: str | None = None, out: Any = None, **scope: Any) -> Any:
+        """Write export `table` (results, laps, events, drivers) as csv, jsonl or parquet to
+        `out` (a path, "-" or None for stdout, or a stream); `scope`: event, track,
+        date_from, date_to, source (see mre_core.export.service_api.export). Reads only.
+        It binds the database itself, for the length of one read-only transaction."""
+        from mre_core.export.service_api import export
+
+        self._check_source(scope.get("source"), reading=True)
+        return export(self, table, fmt, out, **scope)
