@@ -61,7 +61,7 @@ def add(
     source: str = typer.Option(
         ..., "--source", metavar="SOURCE", help="The connector the track is on."
     ),
-    as_json: bool = JSON_REPORT_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Add one track by its id: for sources with no catalogue (1 request).
 
