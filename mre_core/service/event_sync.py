@@ -24,6 +24,7 @@ import peewee
 from loguru import logger
 
 from mre_core.errors import MreError, NetworkError
+from mre_core.record_kinds import EVENT
 from mre_core.service.reports import FAILED, OperationReport
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.database import write_transaction
@@ -36,7 +37,6 @@ from mre_core.storage.models import (
     Event,
     IngestionRun,
     Track,
-    json_text,
 )
 
 if TYPE_CHECKING:
@@ -59,19 +59,7 @@ def refresh_events(
         report.requests = http.requests
     logger.info("{} events listed for {}", len(records), track.source_track_slug)
     rows = [
-        {
-            "source": track.source,
-            "source_event_id": record.source_event_id,
-            "track": track.id,
-            "event_name": record.event_name,
-            "event_date": record.event_date,
-            "event_end_date": record.event_end_date,
-            "event_entries": record.event_entries,
-            "event_drivers": record.event_drivers,
-            "event_url": record.event_url,
-            "ingest_depth": DEPTH_NONE,
-            "extra": json_text(record.extra),
-        }
+        {**EVENT.row(record), "source": track.source, "track": track.id, "ingest_depth": DEPTH_NONE}
         for record in records
     ]
     listed = [row["source_event_id"] for row in rows]
@@ -79,7 +67,7 @@ def refresh_events(
         upserted = upsert_rows(
             Event,
             rows,
-            ("source", "source_event_id"),
+            EVENT.key,
             (Event.source == track.source) & Event.source_event_id.in_(listed),
             report.counts,
             insert_only=frozenset({"ingest_depth"}),

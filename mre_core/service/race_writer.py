@@ -22,25 +22,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from mre_core import __version__
-from mre_core.records import RaceDetail, RaceRecord, ResultRecord
+from mre_core.record_kinds import LAP, RACE, RACE_PAGE, RESULT
+from mre_core.records import RaceDetail, RaceRecord
 from mre_core.service.event_drivers import EventDrivers
 from mre_core.storage.bulk import select_values, upsert_rows, upsert_values
 from mre_core.storage.counts import Counts
 from mre_core.storage.database import current_database, write_transaction
-from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult, json_text
+from mre_core.storage.models import Event, Lap, Race, RaceDriver, RaceResult
 
-LAP_FIELDS = (
-    "race_result",
-    "lap_number",
-    "lap_time_seconds",
-    "lap_time_raw",
-    "position_on_lap",
-    "pace",
-    "elapsed_race_time",
-)
+# Laps go as tuples (a national event has 40,000): the declared fields, between the
+# result they belong to and the race time elapsed at their end.
+LAP_FIELDS = ("race_result", *LAP.fields, "elapsed_race_time")
+_lap_values = attrgetter(*LAP.fields)
 
 
 _DIGEST_PREFIX = f"mre_core {__version__}:"
@@ -76,7 +73,7 @@ def write_race(
         race_rows = upsert_rows(
             Race,
             [_race_row(event, race, detail)],
-            ("event", "source_race_id"),
+            RACE.key,
             {Race.event: event.id, Race.source_race_id: race.source_race_id},
             counts,
             bookkeeping=_DIGEST,
@@ -108,10 +105,10 @@ def write_race(
         results = upsert_rows(
             RaceResult,
             [
-                {"race": race_id, "race_driver": rd_id, **_result_fields(result)}
+                {"race": race_id, "race_driver": rd_id, **RESULT.row(result)}
                 for result, rd_id in zip(detail.results, race_driver_ids, strict=True)
             ],
-            ("race", "race_driver"),
+            RESULT.key,
             {RaceResult.race: race_id},
             counts,
             fresh=fresh,
@@ -123,23 +120,13 @@ def write_race(
             for lap in result.laps:
                 # repr() is the shortest exact text of the float: '38.17', so sums stay exact.
                 elapsed += Decimal(repr(lap.lap_time_seconds))
-                lap_rows.append(
-                    (
-                        result_id,
-                        lap.lap_number,
-                        lap.lap_time_seconds,
-                        lap.lap_time_raw,
-                        lap.position_on_lap,
-                        lap.pace,
-                        float(elapsed),
-                    )
-                )
+                lap_rows.append((result_id, *_lap_values(lap), float(elapsed)))
         if lap_rows:
             upsert_values(
                 Lap,
                 LAP_FIELDS,
                 lap_rows,
-                ("race_result", "lap_number"),
+                LAP.key,
                 {Lap.race_result: list(results.ids.values())},
                 counts,
                 fresh=fresh,
@@ -179,51 +166,11 @@ def _keep_race(event: Event, race: RaceRecord, counts: Counts, fence: Callable[[
 def _race_row(event: Event, race: RaceRecord, detail: RaceDetail) -> dict[str, Any]:
     return {
         **_race_fields(event, race),
-        "duration_raw": detail.duration_raw,
-        "duration_seconds": detail.duration_seconds,
-        "duration_laps": detail.duration_laps,
+        **RACE_PAGE.row(detail),
         "page_digest": _DIGEST_PREFIX + detail.page_digest if detail.page_digest else None,
     }
 
 
 def _race_fields(event: Event, race: RaceRecord) -> dict[str, Any]:
     """What the event page says of a race (the race page adds the rest)."""
-    return {
-        "event": event.id,
-        "source_race_id": race.source_race_id,
-        "race_url": race.race_url,
-        "class_name": race.class_name,
-        "race_label": race.race_label,
-        "race_order": race.race_order,
-        "race_number": race.race_number,
-        "round_name": race.round_name,
-        "completed_at": race.completed_at,
-        "completed_date": race.completed_date,
-        "completed_at_raw": race.completed_at_raw,
-        "extra": json_text(race.extra),
-    }
-
-
-def _result_fields(result: ResultRecord) -> dict[str, Any]:
-    return {
-        "started": result.started,
-        "position_final": result.position_final,
-        "qualifying_position": result.qualifying_position,
-        "laps_completed": result.laps_completed,
-        "total_time_raw": result.total_time_raw,
-        "total_time_seconds": result.total_time_seconds,
-        "behind_raw": result.behind_raw,
-        "behind_seconds": result.behind_seconds,
-        "behind_laps": result.behind_laps,
-        "fast_lap_time": result.fast_lap_time,
-        "fast_lap_number": result.fast_lap_number,
-        "avg_lap_time": result.avg_lap_time,
-        "avg_top5": result.avg_top5,
-        "avg_top10": result.avg_top10,
-        "avg_top15": result.avg_top15,
-        "top2_consecutive": result.top2_consecutive,
-        "top3_consecutive": result.top3_consecutive,
-        "std_deviation": result.std_deviation,
-        "consistency": result.consistency,
-        "raw_cells": json_text(result.raw_cells),
-    }
+    return {"event": event.id, **RACE.row(race)}

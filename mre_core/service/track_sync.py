@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from loguru import logger
 
+from mre_core.record_kinds import TRACK
 from mre_core.storage.bulk import upsert_rows
 from mre_core.storage.database import write_transaction
-from mre_core.storage.models import Track, json_text
+from mre_core.storage.models import Track
 from mre_core.timeutil import utcnow
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def add_track(ops: OperationContext, run: RunRecorder, source: str, track_id: st
         upsert_rows(
             Track,
             [_track_row(source, record, now)],
-            ("source", "source_track_slug"),
+            TRACK.key,
             (Track.source == source)
             & (Track.source_track_slug == record.source_track_slug.lower()),
             run.report.counts,
@@ -63,14 +64,11 @@ def add_track(ops: OperationContext, run: RunRecorder, source: str, track_id: st
 
 def _track_row(source: str, record: TrackRecord, now: datetime) -> dict[str, Any]:
     return {
+        **TRACK.row(record),
         "source": source,
         "source_track_slug": record.source_track_slug.lower(),
-        "track_name": record.track_name,
-        "track_url": record.track_url,
-        "events_url": record.events_url,
         "is_active": True,
         "last_seen_at": now,
-        "extra": json_text(record.extra),
     }
 
 
@@ -91,7 +89,7 @@ def sync_tracks(ops: OperationContext, run: RunRecorder, source: str) -> None:
         upsert_rows(
             Track,
             rows,
-            ("source", "source_track_slug"),
+            TRACK.key,
             Track.source == source,
             report.counts,
             bookkeeping=_BOOKKEEPING,
