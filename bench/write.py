@@ -158,7 +158,10 @@ def _dump(url: str) -> Rows:
         rows: Rows = {}
         for table in (*PARENTS, *DATA_TABLES):
             cursor = connection.cursor()
-            cursor.execute(f'SELECT * FROM "{table}" ORDER BY id')
+            # An entry-list driver refers to the real driver it was merged into, a later
+            # row: the real ones go first, so the floor's foreign keys hold as mre's do.
+            order = '"merged_into_id" IS NOT NULL, id' if table == "drivers" else "id"
+            cursor.execute(f'SELECT * FROM "{table}" ORDER BY {order}')
             rows[table] = ([d[0] for d in cursor.description], cursor.fetchall())
         return rows
     finally:
