@@ -54,18 +54,22 @@ from mre_core.records import (
 )
 from mre_core.timeutil import utcnow
 
-CONTRACT = "1.0"
+CONTRACT = "1.1"
 
-# Capability -> the optional hook that provides it (None: a promise about the records).
-CAPABILITIES: dict[str, str | None] = {
-    # `list_tracks`: the source lists every track, so `mre tracks sync` finds them.
-    "catalogue": "list_tracks",
-    # `fetch_track`: one track by its id, for sources with no catalogue (`mre tracks add`).
-    "track_lookup": "fetch_track",
-    # `fetch_entry_list`: events have entry lists, read first, before any race.
-    "entry_list": "fetch_entry_list",
+# Capability -> the optional hooks that provide it, implemented exactly when it is
+# declared (none: a promise about the records).
+CAPABILITIES: dict[str, tuple[str, ...]] = {
+    # The source lists every track, so `mre tracks sync` finds them.
+    "catalogue": ("list_tracks",),
+    # One track by its id, for sources with no catalogue (`mre tracks add`).
+    "track_lookup": ("fetch_track",),
+    # Events have entry lists, read first, before any race.
+    "entry_list": ("fetch_entry_list",),
     # Results carry every lap of every driver (else results only).
-    "laps": None,
+    "laps": (),
+    # Contract 1.1: a track's practice days, their sessions and every practice lap
+    # (`mre practice sync`).
+    "practice": ("list_practice_days", "fetch_practice_day", "fetch_practice_session"),
 }
 
 __all__ = [

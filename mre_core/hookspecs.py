@@ -71,11 +71,16 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mre_core.http.client import SourceHttp
     from mre_core.records import (
         ConnectorInfo,
         EntryRecord,
         EventRecord,
+        PracticeDayDetail,
+        PracticeDayRecord,
+        PracticeSessionDetail,
         RaceDetail,
         RaceRecord,
         TrackRecord,
@@ -147,4 +152,46 @@ def fetch_laps(
     unchanged event then costs little more than its requests. Taking the
     argument is optional (pluggy passes only what an implementation names);
     a connector without it is simply read in full every time.
+    """
+
+
+# --- contract 1.1: practice (capability `practice`) ----------------------------------
+#
+# A connector with the capability `practice` implements all three hooks below;
+# one without it implements none (`plugins._check_hooks` enforces both). They are
+# called from one thread at a time (`mre practice sync`), on demand only: never
+# scheduled. Errors as for every hook: `UsageError` for a month, day or session id
+# that cannot be the source's, `ParseError` for a page that cannot be read, a
+# `ValidationError` (LiveRC: WrongPageError) for another month's or day's page at
+# the URL asked, and the HTTP errors of `http` let through.
+
+
+@hookspec(firstresult=True)
+def list_practice_days(http: SourceHttp, track_slug: str, month: str) -> list[PracticeDayRecord]:
+    """The practice days of one track in one month (`month` is 'YYYY-MM'): 1 request.
+
+    Days without practice are not listed; an empty list is a month without
+    practice. Only the calendar is read, never a day's sessions.
+    """
+
+
+@hookspec(firstresult=True)
+def fetch_practice_day(http: SourceHttp, track_slug: str, day: date) -> PracticeDayDetail:
+    """The sessions of one practice day at a track, as its session list shows them:
+    1 request (the day's page only, no session page).
+
+    A day without practice answers a PracticeDayDetail with no sessions (not an
+    error). The answer's `practice_date` must be `day`.
+    """
+
+
+@hookspec(firstresult=True)
+def fetch_practice_session(
+    http: SourceHttp, track_slug: str, session_id: str
+) -> PracticeSessionDetail:
+    """One practice session's facts and every lap, in lap order: 1 request.
+
+    `session_id` is a `source_session_id` this connector's `fetch_practice_day`
+    returned; the answer's `source_session_id` must be it. A day costs
+    1 + its sessions requests.
     """

@@ -43,7 +43,7 @@ class Connector:
     def __init__(self, pm: pluggy.PluginManager, plugin: object, info: ConnectorInfo) -> None:
         self.info = info
         self._pm = pm
-        self._plugin = plugin
+        self.plugin = plugin  # the module or object holding its hooks
 
     @property
     def source(self) -> str:
@@ -60,7 +60,7 @@ class Connector:
     def call(self, hook: str, **kwargs: Any) -> Any:
         """Call one hook of this connector, its answer checked against the contract."""
         try:
-            answer = _only(self._pm, self._plugin, hook)(**kwargs)
+            answer = _only(self._pm, self.plugin, hook)(**kwargs)
         except MreError:
             raise
         except Exception as exc:  # a bug in the connector: say whose
@@ -137,20 +137,28 @@ def _check_hooks(pm: pluggy.PluginManager, plugin: object, info: ConnectorInfo) 
     missing = [h for h in REQUIRED_HOOKS if h not in implemented]
     if missing:
         return f"connector {source!r} does not implement {', '.join(missing)}"
-    for capability, hook in CAPABILITIES.items():
-        if hook is None:
-            continue
-        declared = capability in info.capabilities
-        if declared and hook not in implemented:
-            return (
-                f"connector {source!r} declares the capability {capability!r} "
-                f"but does not implement {hook}"
-            )
-        if hook in implemented and not declared:
-            return (
-                f"connector {source!r} implements {hook} but does not declare "
-                f"the capability {capability!r}"
-            )
+    for capability, hooks in CAPABILITIES.items():
+        for hook in hooks:
+            problem = _check_capability_hook(source, capability, hook, info, implemented)
+            if problem:
+                return problem
+    return None
+
+
+def _check_capability_hook(
+    source: str, capability: str, hook: str, info: ConnectorInfo, implemented: set[str]
+) -> str | None:
+    declared = capability in info.capabilities
+    if declared and hook not in implemented:
+        return (
+            f"connector {source!r} declares the capability {capability!r} "
+            f"but does not implement {hook}"
+        )
+    if hook in implemented and not declared:
+        return (
+            f"connector {source!r} implements {hook} but does not declare "
+            f"the capability {capability!r}"
+        )
     return None
 
 

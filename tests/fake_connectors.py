@@ -22,7 +22,9 @@ def plugin_module(
     default it declares the capabilities of the optional hooks it has."""
     module = types.ModuleType(name)
     if capabilities is None:
-        capabilities = tuple(c for c, hook in CAPABILITIES.items() if hook in hooks)
+        capabilities = tuple(
+            c for c, needs in CAPABILITIES.items() if needs and set(needs) <= set(hooks)
+        )
 
     @hookimpl
     def describe_connector():

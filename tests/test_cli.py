@@ -378,7 +378,8 @@ def test_no_subcommand_reuses_a_global_option_name():
 def test_connectors_list(capsys):
     assert main(["connectors", "list"]) == 0
     assert capsys.readouterr().out.strip() == (
-        f"liverc {mre_liverc.__version__}  contract 1.0  can: catalogue, entry_list, laps  "
+        f"liverc {mre_liverc.__version__}  contract 1.1  "
+        "can: catalogue, entry_list, laps, practice  "
         "hosts: live.liverc.com, *.liverc.com\n"
         f"speedhive {mre_speedhive.__version__}  contract 1.0  can: track_lookup, laps  "
         "hosts: eventresults-api.speedhive.com"

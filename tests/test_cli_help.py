@@ -32,9 +32,9 @@ GROUPS = [path for path in COMMANDS if hasattr(_at(path), "commands")]
 
 
 def test_the_walk_finds_every_command():
-    # the root, status, worker, serve, export, 8 groups, and 3 + 4 + 2 + 2 + 4 + 7 + 3 + 4
+    # the root, status, worker, serve, export, 9 groups, and 3 + 4 + 2 + 2 + 4 + 7 + 3 + 2 + 4
     # commands in them
-    assert len(COMMANDS) == 42
+    assert len(COMMANDS) == 45
     assert ["events", "show"] in COMMANDS
     assert ["db", "backup"] in COMMANDS
     assert ["status"] in COMMANDS
@@ -48,6 +48,7 @@ def test_the_walk_finds_every_command():
         ["runs"],
         ["users"],
         ["drivers"],
+        ["practice"],
         ["db"],
     ]
 

@@ -105,7 +105,8 @@ def test_changes_of_every_kind_keep_every_row_and_match_a_fresh_database(service
     service.ingest_event(str(ev.event_id))
     db = service.db
     before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
-    assert min(len(r) for t, r in before.items() if t != "user_transponders") > 0
+    empty = ("user_transponders", "practice_days", "practice_sessions", "practice_laps")
+    assert min(len(r) for t, r in before.items() if t not in empty) > 0
     track_columns = _columns(db, "tracks")
 
     assert versions.upgrade(db, WITH_CHANGES) == [CHANGES]
@@ -345,3 +346,46 @@ def _moved(track: dict) -> dict:
 
 def _dicts(db: peewee.Database, table: str) -> list[dict]:
     return [dict(zip(_columns(db, table), row, strict=True)) for row in rows(db, table)]
+
+
+def test_migration_8_adds_the_practice_tables_empty_and_keeps_every_row(db_url):
+    """On a database of release 0.3.0 brought to schema 7: no row changes, and the
+    practice days, sessions and laps are there, empty, with their natural keys unique."""
+    from pathlib import Path
+
+    from tests.releases import load_postgres, load_sqlite
+
+    if db_url.startswith("sqlite"):
+        load_sqlite(Path(db_url[len("sqlite:///") :]), "0.3.0")
+    else:
+        load_postgres(db_url, "0.3.0")
+    db = connect(db_url)
+    versions.upgrade(db, MIGRATIONS[:7])
+    before = {t: rows(db, t) for t in schema_shape(db) if t != "schema_version"}
+    assert min(len(r) for t, r in before.items() if t in ("tracks", "events", "laps")) > 0
+
+    assert [m.version for m in versions.upgrade(db, MIGRATIONS[:8])] == [8]
+
+    assert {t: rows(db, t) for t in before} == before
+    practice = ("practice_days", "practice_sessions", "practice_laps")
+    assert {t: rows(db, t) for t in practice} == {t: [] for t in practice}
+    shape = schema_shape(db)
+    unique = {
+        t: sorted(i[1] for i in shape[t]["indexes"].values() if i[0] and "id" not in i[1])
+        for t in practice
+    }
+    if db_url.startswith("sqlite"):
+        assert unique == {
+            "practice_days": [("track_id", "practice_date")],
+            "practice_sessions": [("source", "source_session_id")],
+            "practice_laps": [("practice_session_id", "lap_number")],
+        }
+    (track_id,) = db.execute_sql("SELECT MIN(id) FROM tracks").fetchone()
+    db.execute_sql(
+        f"INSERT INTO practice_days (track_id, practice_date) VALUES ({track_id}, '2025-10-25')"
+    )
+    with pytest.raises(peewee.IntegrityError), db.atomic():
+        db.execute_sql(
+            f"INSERT INTO practice_days (track_id, practice_date) VALUES ({track_id}, '2025-10-25')"
+        )
+    db.close()

@@ -21,8 +21,8 @@ def test_the_shipped_connectors_are_found_through_their_entry_points():
             mre_liverc.__version__,
             ("live.liverc.com", "*.liverc.com"),
             "LiveRC",
-            contract="1.0",
-            capabilities=("catalogue", "entry_list", "laps"),
+            contract="1.1",
+            capabilities=("catalogue", "entry_list", "laps", "practice"),
             event_requests=RequestBound(fixed=2, per_race=1),
         ),
         ConnectorInfo(
@@ -86,7 +86,8 @@ def test_connectors_list_shows_failures(installed, capsys):
     assert main(["connectors", "list"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        f"liverc {mre_liverc.__version__}  contract 1.0  can: catalogue, entry_list, laps  "
+        f"liverc {mre_liverc.__version__}  contract 1.1  "
+        "can: catalogue, entry_list, laps, practice  "
         "hosts: live.liverc.com, *.liverc.com"
     )
     assert out[1].startswith("FAILED ghost: cannot import mre_no_such_module_anywhere")

@@ -30,6 +30,7 @@ from mre_core.cli import (
     export,
     ingest,
     output,
+    practice,
     runs,
     serve,
     tracks,
@@ -70,6 +71,7 @@ app.add_typer(connectors.app, name="connectors")
 app.add_typer(runs.app, name="runs")
 app.add_typer(users.app, name="users")
 app.add_typer(drivers.app, name="drivers")
+app.add_typer(practice.app, name="practice")
 app.add_typer(db.app, name="db")
 app.command("status")(runs.status)
 app.command("worker")(worker.worker)

@@ -41,6 +41,7 @@ from mre_core.service import (
     event_ingest,
     event_sync,
     job_queue,
+    practice_sync,
     queries,
     race_laps,
     search,
@@ -352,6 +353,12 @@ class IngestionService:
             return lambda run: event_sync.refresh_events(
                 ops, run, track, params["depth"], params["ingest_all"]
             )
+        if row.operation == practice_sync.OPERATION:
+            track = find_track(row.target.rpartition(":")[0], row.source)
+            if params.get("month"):
+                return lambda run: practice_sync.sync_month(ops, run, track, params["month"])
+            day = date.fromisoformat(params["day"])
+            return lambda run: practice_sync.sync_day(ops, run, track, day, params["force"])
         event = find_event(row.target, row.source)
         return lambda run: event_ingest.ingest_event(ops, run, event, params["force"])
 
@@ -657,3 +664,66 @@ class IngestionService:
 
         self._check_source(scope.get("source"), reading=True)
         return export(self, table, fmt, out, **scope)
+
+    # --- practice days, sessions and laps (issue #13; see service/practice_sync.py) ----
+
+    @_in_database
+    def practice_sync(
+        self,
+        track: str | int,
+        day: date | str | None = None,
+        month: str | None = None,
+        force: bool = False,
+        source: str | None = None,
+    ) -> OperationReport:
+        """Sync one practice day of a track (its sessions and laps: 1 + sessions
+        requests) or one month (its calendar: the days, 1 request). Exactly one of
+        `day` (a date or 'YYYY-MM-DD') and `month` ('YYYY-MM'). A past day read in
+        full after it ended is not fetched again without `force` (already_complete)."""
+        if (day is None) == (month is None):
+            raise UsageError(
+                "name exactly one of a practice day (YYYY-MM-DD) and a month (YYYY-MM)"
+            )
+        if isinstance(day, str):
+            day = _practice_day(day)
+        if month is not None:
+            month = _practice_month(month)
+        self._check_source(source)
+        found = find_track(track, source)
+        if not self.registry.get(found.source).can("practice"):
+            raise UsageError(
+                f"source {found.source!r} has no practice days (capability 'practice')"
+            )
+        params = {"day": day.isoformat() if day else None, "month": month, "force": force}
+        target = practice_sync.target(found, day, month)
+        return self._run_now(practice_sync.OPERATION, found.source, target, params)
+
+    @_in_database
+    def practice_days(self, track: str | int, source: str | None = None) -> list[dict[str, Any]]:
+        """The practice days stored for a track, newest first, with their session and
+        lap counts as stored (no network)."""
+        self._check_source(source, reading=True)
+        return practice_sync.stored_days(find_track(track, source))
+
+
+def _practice_day(text: str) -> date:
+    """'2025-10-25' -> the date; anything else is a usage error (exit 2)."""
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageError(f"{text[:40]!r} is not a day (YYYY-MM-DD)")
+
+
+def _practice_month(text: str) -> str:
+    """'2025-10' as is; anything else is a usage error (exit 2)."""
+    text = text.strip()
+    try:
+        if len(text) == 7:
+            date.fromisoformat(f"{text}-01")
+            return text
+    except ValueError:
+        pass
+    raise UsageError(f"{text[:40]!r} is not a month (YYYY-MM)")

@@ -440,6 +440,84 @@ class SiteSlot(BaseModel):
         indexes = ((("site", "slot"), True),)
 
 
+# --- practice (issue #13, migration 8) ---------------------------------------------
+
+
+class PracticeDay(BaseModel):
+    """A day of practice at a track: from the track's practice calendar (a month at a
+    time), and once synced (`last_ingested_at`), its sessions and their laps."""
+
+    # Indexed through the unique (track_id, practice_date) below.
+    track = pw.ForeignKeyField(Track, column_name="track_id", backref="practice_days", index=False)
+    practice_date = pw.DateField()
+    # The day's page as the calendar links it (NULL for a day synced, never listed).
+    day_url = pw.CharField(max_length=1024, null=True)
+    session_count = pw.IntegerField(null=True)
+    total_laps = pw.IntegerField(null=True)
+    unique_drivers = pw.IntegerField(null=True)
+    last_ingested_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "practice_days"
+        indexes = ((("track", "practice_date"), True),)
+
+
+class PracticeSession(BaseModel):
+    """One practice session: one driver's run on one transponder on a practice day."""
+
+    practice_day = pw.ForeignKeyField(
+        PracticeDay, column_name="practice_day_id", backref="sessions"
+    )
+    source = pw.CharField(max_length=64)
+    source_session_id = pw.CharField(max_length=64)
+    session_url = pw.CharField(max_length=1024)
+    display_name = pw.CharField(max_length=255)
+    normalized_name = pw.CharField(max_length=255)
+    transponder_number = pw.CharField(max_length=32, null=True)
+    class_name = pw.CharField(max_length=255, null=True)
+    # The source's driver with this transponder, when exactly one is known.
+    driver = pw.ForeignKeyField(Driver, column_name="driver_id", null=True)
+    started_at = pw.DateTimeField(null=True)
+    started_at_raw = pw.CharField(max_length=64, null=True)
+    ended_at = pw.DateTimeField(null=True)
+    laps_completed = pw.IntegerField(null=True)
+    duration_raw = pw.CharField(max_length=64, null=True)
+    duration_seconds = pw.DoubleField(null=True)
+    fast_lap_time = pw.DoubleField(null=True)
+    avg_lap_time = pw.DoubleField(null=True)
+    avg_top5 = pw.DoubleField(null=True)
+    avg_top10 = pw.DoubleField(null=True)
+    avg_top15 = pw.DoubleField(null=True)
+    top3_consecutive = pw.DoubleField(null=True)
+    std_deviation = pw.DoubleField(null=True)
+    consistency = pw.DoubleField(null=True)
+    valid_range_raw = pw.CharField(max_length=64, null=True)
+    facts_raw = pw.TextField(default="{}", constraints=[pw.SQL("DEFAULT '{}'")])
+
+    class Meta:
+        table_name = "practice_sessions"
+        indexes = ((("source", "source_session_id"), True),)
+
+
+class PracticeLap(BaseModel):
+    """Lap 1..N of a practice session, valid or not (an invalid lap is stored too)."""
+
+    # Indexed through the unique (practice_session_id, lap_number) below.
+    practice_session = pw.ForeignKeyField(
+        PracticeSession, column_name="practice_session_id", backref="laps", index=False
+    )
+    lap_number = pw.IntegerField()
+    lap_time_seconds = pw.DoubleField()
+    lap_time_raw = pw.CharField(max_length=32)
+    valid = pw.BooleanField(default=True)
+    clock_time = pw.DateTimeField(null=True)
+    clock_time_raw = pw.CharField(max_length=32, null=True)
+
+    class Meta:
+        table_name = "practice_laps"
+        indexes = ((("practice_session", "lap_number"), True),)
+
+
 INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     Track,
     Event,
@@ -449,6 +527,9 @@ INGESTION_MODELS: tuple[type[BaseModel], ...] = (
     RaceDriver,
     RaceResult,
     Lap,
+    PracticeDay,
+    PracticeSession,
+    PracticeLap,
 )
 MATCHING_MODELS: tuple[type[BaseModel], ...] = (
     User,

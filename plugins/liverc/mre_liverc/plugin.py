@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from datetime import date
 
 from mre_core.connector import (
     ConnectorInfo,
     EntryRecord,
     EventRecord,
+    PracticeDayDetail,
+    PracticeDayRecord,
+    PracticeSessionDetail,
     RaceDetail,
     RaceRecord,
     RequestBound,
@@ -25,6 +29,14 @@ from mre_liverc import __version__, urls
 from mre_liverc.pages.catalogue import parse_catalogue
 from mre_liverc.pages.entry_list import parse_entry_list
 from mre_liverc.pages.event_hub import parse_event_races
+from mre_liverc.pages.practice import (
+    calendar_url,
+    day_url,
+    parse_practice_calendar,
+    parse_practice_day,
+    parse_practice_session,
+    session_url,
+)
 from mre_liverc.pages.race_result import parse_race_result
 from mre_liverc.pages.track_events import parse_track_events
 
@@ -36,8 +48,8 @@ def describe_connector() -> ConnectorInfo:
         version=__version__,
         hosts=urls.HOSTS,
         title="LiveRC",
-        contract="1.0",
-        capabilities=("catalogue", "entry_list", "laps"),
+        contract="1.1",
+        capabilities=("catalogue", "entry_list", "laps", "practice"),
         # The entry list, the event page, then each race's page exactly once.
         event_requests=RequestBound(fixed=2, per_race=1),
     )
@@ -84,3 +96,26 @@ def fetch_laps(
 def page_digest(text: str) -> str:
     """The page's SHA-256 under this parser's version: a new parser reads every page again."""
     return hashlib.sha256(f"mre_liverc {__version__}\n{text}".encode()).hexdigest()
+
+
+# --- practice (contract 1.1): the calendar, a day, a session; one page each ---------
+
+
+@hookimpl
+def list_practice_days(http: SourceHttp, track_slug: str, month: str) -> list[PracticeDayRecord]:
+    page = http.get(calendar_url(track_slug, month))
+    return parse_practice_calendar(page.text, page.url, track_slug, month)
+
+
+@hookimpl
+def fetch_practice_day(http: SourceHttp, track_slug: str, day: date) -> PracticeDayDetail:
+    page = http.get(day_url(track_slug, day))
+    return parse_practice_day(page.text, page.url, track_slug, day)
+
+
+@hookimpl
+def fetch_practice_session(
+    http: SourceHttp, track_slug: str, session_id: str
+) -> PracticeSessionDetail:
+    page = http.get(session_url(track_slug, session_id))
+    return parse_practice_session(page.text, page.url, session_id)
