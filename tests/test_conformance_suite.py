@@ -51,12 +51,12 @@ def summary(output: str) -> str:
 
 def test_liverc_passes_the_suite(tmp_path):
     output = run_suite(tmp_path, "liverc", ROOT / "cassettes")
-    assert re.fullmatch(r"22 passed in [\d.]+s", summary(output)), output[-3000:]
+    assert re.fullmatch(r"23 passed in [\d.]+s", summary(output)), output[-3000:]
 
 
 def test_speedhive_passes_the_suite(tmp_path):
     output = run_suite(tmp_path, "speedhive", ROOT / "plugins" / "speedhive" / "cassettes")
-    assert re.fullmatch(r"22 passed in [\d.]+s", summary(output)), output[-3000:]
+    assert re.fullmatch(r"23 passed in [\d.]+s", summary(output)), output[-3000:]
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_the_scaffolds_package_passes_the_suite_and_its_own_tests(scaffold, tmp_
          "--mre-connector", "mre_club.plugin"],  # not installed here: by its module
         cwd=scaffold, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
-    assert re.fullmatch(r"24 passed in [\d.]+s", summary(done.stdout)), done.stdout[-3000:]
+    assert re.fullmatch(r"25 passed in [\d.]+s", summary(done.stdout)), done.stdout[-3000:]
 
 
 def test_the_scaffold_refuses_a_used_folder_and_a_bad_name(scaffold, capsys):
@@ -156,6 +156,12 @@ BROKEN = {
         RECORDS_TESTS,
         "returned an invalid answer from fetch_races: [0].race_order: expected int, got str '1'",
     ),
+    "an import of mre_core's internals": (
+        "from mre_core import connector as mre\n",
+        "from mre_core import connector as mre\nfrom mre_core.http.client import HttpClient\n",
+        {"test_imports_nothing_of_mre_core_but_the_connector_api"},
+        "imports beyond mre_core.connector: ['plugin.py: mre_core.http.client']",
+    ),
     "a crash on a page that is not JSON": (
         'except ValueError:\n        raise mre.ParseError(url, "the answer is not JSON")',
         'except KeyError:\n        raise mre.ParseError(url, "the answer is not JSON")',
@@ -163,10 +169,15 @@ BROKEN = {
         "failed in list_tracks: JSONDecodeError",
     ),
     "a newer contract": (
-        'contract="1.0",',
+        'contract="1.1",',
         'contract="2.0",',
-        {"test_describe_connector_is_valid", "test_declares_its_request_bound", *RECORDS_TESTS},
-        "is written for connector contract 2.0; this mre speaks 1.0: upgrade mre",
+        {
+            "test_describe_connector_is_valid",
+            "test_imports_nothing_of_mre_core_but_the_connector_api",
+            "test_declares_its_request_bound",
+            *RECORDS_TESTS,
+        },
+        "is written for connector contract 2.0; this mre speaks 1.1: upgrade mre",
     ),
 }
 

@@ -9,8 +9,11 @@ own CI.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -35,6 +38,18 @@ def test_describe_connector_is_valid(mre_loaded: Loaded) -> None:
     assert info.contract.split(".")[0] == CONTRACT.split(".")[0]
     assert set(info.capabilities) <= set(CAPABILITIES), "unknown capabilities"
     assert info.hosts, "no hosts declared"
+
+
+def test_imports_nothing_of_mre_core_but_the_connector_api(mre_connector: Any) -> None:
+    """The rest of mre_core may change in any release: a connector that imports it breaks."""
+    package = _package_of(mre_connector.plugin)
+    others = {
+        f"{path.name}: {module}"
+        for path in package.rglob("*.py")
+        for module in _imported(path)
+        if module.split(".")[0] == "mre_core" and module != "mre_core.connector"
+    }
+    assert not others, f"imports beyond mre_core.connector: {sorted(others)}"
 
 
 def test_declares_its_request_bound(mre_connector: Any) -> None:
@@ -246,6 +261,28 @@ def _race_rows(content: dict[str, list[dict]], race: tuple) -> list[str]:
     rows += [r for r in content["race_results"] if r["race"] == race]
     rows += [r for r in content["laps"] if r["race_result"][0] == race]
     return sorted(map(repr, rows))
+
+
+def _package_of(plugin: Any) -> Path:
+    """The folder of the top-level package the connector's hooks live in."""
+    module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__module__
+    spec = importlib.util.find_spec(module.split(".")[0])
+    assert spec is not None and spec.origin is not None, f"cannot find {module}'s package"
+    return Path(spec.origin).parent
+
+
+def _imported(path: Path) -> set[str]:
+    """The modules a file imports (`from a import b` counts as a.b too: b may be a module)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            if node.module == "mre_core":
+                found.update(f"mre_core.{alias.name}" for alias in node.names)
+            else:
+                found.add(node.module)
+    return found
 
 
 def _key(record: Any) -> str:

@@ -9,13 +9,10 @@ draws on a politeness budget of its own, beside LiveRC's.
 
 from __future__ import annotations
 
-import ast
 import json
 import sqlite3
 from pathlib import Path
 
-import mre_speedhive
-import pytest
 from mre_speedhive import urls
 
 from mre_core.cli.main import main
@@ -264,45 +261,6 @@ def test_with_liverc_installed_too_neither_touches_the_others_rows_or_budget(
     budgets = _budgets(database)
     assert sorted(budgets) == ["liverc", "speedhive"]
     assert budgets["liverc"] == liverc_budget  # Speedhive's 18 requests drew on its own
-
-
-def test_the_connector_imports_nothing_of_mre_core_but_the_connector_api():
-    imported = set()
-    for path in Path(mre_speedhive.__file__).parent.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                imported.add(node.module)
-            elif isinstance(node, ast.Import):
-                imported.update(alias.name for alias in node.names)
-    assert sorted(m for m in imported if m.split(".")[0] == "mre_core") == ["mre_core.connector"]
-    assert not {m.split(".")[0] for m in imported} - {
-        "mre_core",
-        "mre_speedhive",
-        "__future__",
-        "dataclasses",
-        "datetime",
-        "decimal",
-        "hashlib",
-        "json",
-        "os",
-        "re",
-        "collections",
-        "typing",
-    }
-
-
-@pytest.mark.parametrize("hook", ["fetch_track", "list_events_for_track"])
-def test_hooks_refuse_a_bad_organization_before_any_request(hook):
-    from mre_speedhive import plugin
-
-    from mre_core.connector import UsageError
-
-    class NoNetwork:
-        def get(self, url, headers=None):
-            raise AssertionError(f"requested {url}")
-
-    with pytest.raises(UsageError):
-        getattr(plugin, hook)(http=NoNetwork(), track_slug="5150/../1")
 
 
 def test_an_answer_that_cannot_be_read_fails_the_run_with_exit_4_naming_it(
