@@ -23,14 +23,25 @@ import peewee
 from mre_core.records import (
     EventRecord,
     LapRecord,
+    PracticeLapRecord,
+    PracticeSessionDetail,
     RaceDetail,
     RaceRecord,
     ResultRecord,
     TrackRecord,
 )
-from mre_core.storage.models import Event, Lap, Race, RaceResult, Track, json_text
+from mre_core.storage.models import (
+    Event,
+    Lap,
+    PracticeLap,
+    PracticeSession,
+    Race,
+    RaceResult,
+    Track,
+    json_text,
+)
 
-_JSON_FIELDS = frozenset({"extra", "raw_cells"})
+_JSON_FIELDS = frozenset({"extra", "raw_cells", "facts_raw"})
 
 
 @dataclass(frozen=True)
@@ -94,4 +105,15 @@ LAP = RecordKind(
     key=("race_result", "lap_number"),
 )
 
-KINDS = (TRACK, EVENT, RACE, RACE_PAGE, RESULT, LAP)
+PRACTICE_SESSION = RecordKind(
+    "practice session",
+    PracticeSessionDetail,
+    PracticeSession,
+    key=("source", "source_session_id"),
+    elsewhere={"laps": "practice_laps (PRACTICE_LAP), one row a lap"},
+)
+PRACTICE_LAP = RecordKind(
+    "practice lap", PracticeLapRecord, PracticeLap, key=("practice_session", "lap_number")
+)
+
+KINDS = (TRACK, EVENT, RACE, RACE_PAGE, RESULT, LAP, PRACTICE_SESSION, PRACTICE_LAP)

@@ -32,6 +32,7 @@ from loguru import logger
 
 from mre_core.errors import ConnectorError
 from mre_core.names import normalize_name
+from mre_core.record_kinds import PRACTICE_LAP, PRACTICE_SESSION
 from mre_core.service.reports import ALREADY_COMPLETE
 from mre_core.storage.bulk import update_row, upsert_rows
 from mre_core.storage.database import write_transaction
@@ -41,7 +42,6 @@ from mre_core.storage.models import (
     PracticeLap,
     PracticeSession,
     Track,
-    json_text,
 )
 from mre_core.timeutil import utcnow
 
@@ -204,31 +204,25 @@ def _write_session(
     row = _fit(
         PracticeSession,
         {
-            "practice_day": day_id,
-            "source": source,
+            **PRACTICE_SESSION.row(read),
+            # The day's list, where the session page has nothing:
             "source_session_id": listed.source_session_id,
             "session_url": listed.session_url,
             "display_name": name,
-            "normalized_name": normalize_name(name),
             "transponder_number": transponder,
             "class_name": read.class_name or listed.class_name,
-            "driver": drivers.get(transponder or ""),
             "started_at": read.started_at or listed.started_at,
             "started_at_raw": listed.started_at_raw,
-            "ended_at": read.ended_at,
             "laps_completed": _first(read.laps_completed, listed.laps_completed),
             "duration_raw": read.duration_raw or listed.duration_raw,
             "duration_seconds": _first(read.duration_seconds, listed.duration_seconds),
             "fast_lap_time": _first(read.fast_lap_time, listed.fast_lap_time),
             "avg_lap_time": _first(read.avg_lap_time, listed.avg_lap_time),
-            "avg_top5": read.avg_top5,
-            "avg_top10": read.avg_top10,
-            "avg_top15": read.avg_top15,
-            "top3_consecutive": read.top3_consecutive,
-            "std_deviation": read.std_deviation,
-            "consistency": read.consistency,
-            "valid_range_raw": read.valid_range_raw,
-            "facts_raw": json_text(read.facts_raw),
+            # ...and what mre adds.
+            "practice_day": day_id,
+            "source": source,
+            "normalized_name": normalize_name(name),
+            "driver": drivers.get(transponder or ""),
         },
     )
     key = (source, listed.source_session_id)
@@ -237,31 +231,20 @@ def _write_session(
         done = upsert_rows(
             PracticeSession,
             [row],
-            ("source", "source_session_id"),
+            PRACTICE_SESSION.key,
             (PracticeSession.source == source)
             & (PracticeSession.source_session_id == listed.source_session_id),
             counts,
         )
         session_id = done.ids[key]
         laps = [
-            _fit(
-                PracticeLap,
-                {
-                    "practice_session": session_id,
-                    "lap_number": lap.lap_number,
-                    "lap_time_seconds": lap.lap_time_seconds,
-                    "lap_time_raw": lap.lap_time_raw,
-                    "valid": lap.valid,
-                    "clock_time": lap.clock_time,
-                    "clock_time_raw": lap.clock_time_raw,
-                },
-            )
+            _fit(PracticeLap, {**PRACTICE_LAP.row(lap), "practice_session": session_id})
             for lap in read.laps
         ]
         upsert_rows(
             PracticeLap,
             laps,
-            ("practice_session", "lap_number"),
+            PRACTICE_LAP.key,
             {PracticeLap.practice_session: session_id},
             counts,
             fresh=key in done.new_keys,
