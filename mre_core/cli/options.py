@@ -79,6 +79,9 @@ JSON_REPORT_OPTION = typer.Option(
     False, "--json", help="Print JSON: the report, or with --detach {run_id, status}."
 )
 
+# For commands that run now and have no --detach.
+REPORT_JSON_OPTION = typer.Option(False, "--json", help="Print the report as JSON.")
+
 FORMAT_OPTION = typer.Option(
     None,
     "--format",

@@ -9,6 +9,7 @@ from mre_core.cli.helptext import Typer
 from mre_core.cli.options import (
     FORMAT_OPTION,
     JSON_OPTION,
+    REPORT_JSON_OPTION,
     SOURCE_OPTION,
     TRACK_HELP,
     output_format,
@@ -54,7 +55,7 @@ def sync(
         False, "--force", help="Fetch a day again even if it is already complete."
     ),
     source: str | None = SOURCE_OPTION,
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: bool = REPORT_JSON_OPTION,
 ) -> None:
     """Sync a track's practice day (--date) or month of days (--month).
 

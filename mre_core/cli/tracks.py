@@ -11,6 +11,7 @@ from mre_core.cli.options import (
     FORMAT_OPTION,
     JSON_OPTION,
     JSON_REPORT_OPTION,
+    REPORT_JSON_OPTION,
     SOURCE_OPTION,
     output_format,
     state,
@@ -61,7 +62,7 @@ def add(
     source: str = typer.Option(
         ..., "--source", metavar="SOURCE", help="The connector the track is on."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    as_json: bool = REPORT_JSON_OPTION,
 ) -> None:
     """Add one track by its id: for sources with no catalogue (1 request).
 

@@ -267,6 +267,16 @@ class HttpClient:
         )
 
 
+def check_host(info: ConnectorInfo, url: str) -> None:
+    """ForbiddenHostError unless `url` is https on a host the connector declared."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or not any(fnmatchcase(host, p) for p in info.hosts):
+        raise ForbiddenHostError(
+            f"connector {info.source!r} may not fetch {url}: only https on {', '.join(info.hosts)}"
+        )
+
+
 class SourceHttp:
     """The client as one connector sees it, for one operation.
 
@@ -284,13 +294,7 @@ class SourceHttp:
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> Page:
         """Fetch `url` politely. `headers` are added to the request (an API key, an
         `Accept`); they are never written into a recorded cassette."""
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        if parts.scheme != "https" or not any(fnmatchcase(host, p) for p in self._info.hosts):
-            raise ForbiddenHostError(
-                f"connector {self._info.source!r} may not fetch {url}: "
-                f"only https on {', '.join(self._info.hosts)}"
-            )
+        check_host(self._info, url)
         self._client.check_enabled(url)  # a refused request is not counted
         with self._lock:
             self.requests += 1

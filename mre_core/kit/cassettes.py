@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from mre_core.errors import ForbiddenHostError, HttpStatusError, PageNotFoundError
+from mre_core.errors import HttpStatusError, PageNotFoundError
 from mre_core.http import Page
 from mre_core.http.cassette import read_cassette
+from mre_core.http.client import check_host
 from mre_core.records import ConnectorInfo
 
 
@@ -80,12 +79,7 @@ class RecordedHttp:
         return len(self.asked)
 
     def get(self, url: str, headers: Mapping[str, str] | None = None) -> Page:
-        host = (urlsplit(url).hostname or "").lower()
-        if not any(fnmatchcase(host, pattern) for pattern in self._info.hosts):
-            raise ForbiddenHostError(
-                f"connector {self._info.source!r} may not fetch {url}: "
-                f"only {', '.join(self._info.hosts)}"
-            )
+        check_host(self._info, url)  # as the real client does
         self.asked.append(url)
         body = self._pages.get(url)
         recorded = self._pages.recorded.get(url)
